@@ -1,0 +1,31 @@
+@{
+    RootModule             = 'CrossTenantSecurity.psm1'
+    ModuleVersion          = '0.1.0'
+    GUID                   = '5b0f3c47-9d2e-4b8a-a6c1-3e7f2d9a8c41'
+    Author                 = 'CrossTenantSecurity contributors'
+    CompanyName            = 'CrossTenantSecurity'
+    Copyright              = '(c) CrossTenantSecurity contributors. MIT License.'
+    Description            = 'Microsoft Defender for Cloud security posture across every tenant delegated to you through Azure Lighthouse, from one sign-in to your managing tenant.'
+    PowerShellVersion      = '7.4'
+    CompatiblePSEditions   = @('Core')
+    FormatsToProcess       = @('CrossTenantSecurity.Format.ps1xml')
+    FunctionsToExport      = @()
+    CmdletsToExport        = @(
+        'Connect-CtAccount'
+        'Disconnect-CtAccount'
+        'Get-CtContext'
+        'Add-CtEnvironment'
+        'Get-CtEnvironment'
+        'Get-CtTenant'
+        'Get-CtDelegatedSubscription'
+    )
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('Azure', 'Lighthouse', 'Defender', 'DefenderForCloud', 'SecureScore', 'MSSP', 'MultiTenant', 'Security')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ReleaseNotes = 'Sign-in to the managing tenant; tenants and delegated subscriptions with home and managing tenants resolved.'
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace CrossTenantSecurity
+{
+    /// <summary>How Connect-CtAccount obtained the credential for the managing tenant.</summary>
+    public enum AuthenticationMethod
+    {
+        InteractiveBrowser = 0,
+        DeviceCode,
+        ClientSecret,
+        ClientCertificate,
+        ManagedIdentity,
+        FederatedToken,
+        AccessToken,
+        AzureCli,
+    }
+}

@@ -1,0 +1,26 @@
+namespace CrossTenantSecurity
+{
+    /// <summary>Why one scope (a subscription or tenant) produced no data. Names become ErrorId reasons.</summary>
+    public enum ScopeFailureKind
+    {
+        Unknown = 0,
+        /// <summary>401: the token was refused.</summary>
+        Unauthorized,
+        /// <summary>403: the delegation or role does not allow the read.</summary>
+        Forbidden,
+        /// <summary>404: the scope or resource does not exist or is not visible.</summary>
+        NotFound,
+        /// <summary>The resource provider is not registered on the subscription.</summary>
+        NotRegistered,
+        /// <summary>Secure score has not been computed yet.</summary>
+        ScoreNotReady,
+        /// <summary>429 past every retry.</summary>
+        Throttled,
+        /// <summary>5xx, connection failure or timeout past every retry.</summary>
+        Transient,
+        /// <summary>The request was malformed (400).</summary>
+        BadRequest,
+        /// <summary>The operation was cancelled.</summary>
+        Cancelled,
+    }
+}

@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure.Core;
+using Azure.Identity;
+using CrossTenantSecurity.Engine.Internal;
+
+namespace CrossTenantSecurity.Engine
+{
+    /// <summary>
+    /// One signed-in session: one credential and one ARM pipeline, shared by every command and thread.
+    /// Public signatures use only Contracts and BCL types so the type can cross the load-context bridge.
+    /// </summary>
+    public class CrossTenantClient
+    {
+        private readonly ArmGateway _arm = null!;
+
+        /// <summary>For mocking.</summary>
+        protected CrossTenantClient()
+        {
+            Context = null!;
+        }
+
+        internal CrossTenantClient(Context context, ArmGateway arm)
+        {
+            Context = context;
+            _arm = arm;
+        }
+
+        public Context Context { get; }
+
+        /// <summary>
+        /// Signs in to the managing tenant: builds the credential, obtains one ARM token to prove it works,
+        /// and describes the sign-in from the token's claims (never storing or logging the token).
+        /// </summary>
+        public static async Task<CrossTenantClient> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken = default)
+        {
+            if (options is null) throw new ArgumentNullException(nameof(options));
+            TokenCredential credential = CredentialFactory.Create(options);
+            Context context = await SignInAsync(credential, options, cancellationToken).ConfigureAwait(false);
+            return new CrossTenantClient(context, new ArmGateway(credential, options.Environment, options));
+        }
+
+        internal static async Task<Context> SignInAsync(TokenCredential credential, ConnectionOptions options, CancellationToken cancellationToken)
+        {
+            string scope = options.Environment.ResourceManagerAudience.TrimEnd('/') + "/.default";
+            AccessToken token;
+            try
+            {
+                token = await credential.GetTokenAsync(new TokenRequestContext(new[] { scope }, tenantId: options.TenantId?.ToString()), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (CredentialUnavailableException e)
+            {
+                throw new CrossTenantException("Credential.Unavailable", CrossTenantErrorKind.Authentication,
+                    $"The {options.Method} sign-in is not available here: {e.Message}", HintFor(options.Method), e);
+            }
+            catch (AuthenticationFailedException e)
+            {
+                throw new CrossTenantException("Credential.SignInFailed", CrossTenantErrorKind.Authentication,
+                    $"Sign-in to {options.Environment.Name} failed: {e.Message}", HintFor(options.Method), e);
+            }
+
+            TokenClaims? claims = TokenClaims.TryRead(token.Token);
+            Guid? tokenTenant = claims?.TenantId;
+            if (options.TenantId is Guid wanted && tokenTenant is Guid actual && wanted != actual)
+            {
+                throw new CrossTenantException("Credential.TenantMismatch", CrossTenantErrorKind.Authentication,
+                    $"The token was issued by tenant {actual}, not the requested managing tenant {wanted}.",
+                    "Pass the token's own tenant as -TenantId, or obtain a token from the managing tenant.");
+            }
+            Guid tenant = options.TenantId ?? tokenTenant ?? throw new CrossTenantException("Context.TenantUnknown", CrossTenantErrorKind.InvalidArgument,
+                "The managing tenant could not be read from the token.", "Pass -TenantId.");
+
+            string accountType = options.Method == AuthenticationMethod.ManagedIdentity ? "ManagedIdentity"
+                : claims?.IsApplication == true || options.Method is AuthenticationMethod.ClientSecret or AuthenticationMethod.ClientCertificate or AuthenticationMethod.FederatedToken
+                    ? "ServicePrincipal" : "User";
+            string account = claims?.UserName ?? claims?.AppId ?? options.ClientId ?? claims?.ObjectId ?? "unknown";
+            return new Context(account, accountType, tenant, options.Environment.Name, options.Method, claims?.ObjectId, token.ExpiresOn);
+        }
+
+        private static string HintFor(AuthenticationMethod method) => method switch
+        {
+            AuthenticationMethod.ClientSecret => "Check the application id, secret and tenant id.",
+            AuthenticationMethod.ClientCertificate => "Check the application id, certificate and tenant id.",
+            AuthenticationMethod.FederatedToken => "Check the federated credential configured on the app registration (issuer, subject, audience).",
+            AuthenticationMethod.ManagedIdentity => "Run where a managed identity is assigned (Azure Automation, a VM, a container app).",
+            AuthenticationMethod.AzureCli => "Run 'az login' first.",
+            AuthenticationMethod.AccessToken => "Obtain a fresh token for Azure Resource Manager.",
+            _ => "Try -UseDeviceAuthentication when no browser is available.",
+        };
+
+        /// <summary>The signed-in tenant and every tenant related to it, with subscription counts.</summary>
+        public virtual async Task ListTenantsAsync(IScopeSink<Tenant> sink, CancellationToken cancellationToken = default)
+        {
+            if (sink is null) throw new ArgumentNullException(nameof(sink));
+            Task<List<TenantRecord>> tenantsTask = ListTenantRecordsAsync(sink, cancellationToken);
+            Task<List<SubscriptionRecord>> subscriptionsTask = ListSubscriptionRecordsAsync(sink, cancellationToken);
+            List<TenantRecord> tenants = await tenantsTask.ConfigureAwait(false);
+            List<SubscriptionRecord> subscriptions = await subscriptionsTask.ConfigureAwait(false);
+
+            var counts = subscriptions.GroupBy(s => s.TenantId ?? Context.TenantId).ToDictionary(g => g.Key, g => g.Count());
+            var emitted = new HashSet<Guid>();
+            foreach (TenantRecord t in tenants)
+            {
+                if (!emitted.Add(t.TenantId)) continue;
+                sink.OnResult(ToTenant(t, counts));
+            }
+            // Tenants that own a reachable subscription but that Tenants - List did not return (e.g. guest access).
+            foreach (KeyValuePair<Guid, int> count in counts.Where(c => !emitted.Contains(c.Key)))
+            {
+                sink.OnResult(new Tenant(count.Key, null, null, Array.Empty<string>(), null,
+                    count.Key == Context.TenantId ? TenantRelationship.Managing : TenantRelationship.Unknown, count.Value, null, null));
+            }
+        }
+
+        /// <summary>Subscriptions reachable from the signed-in tenant, classified, named and de-duplicated.</summary>
+        public virtual async Task ListSubscriptionsAsync(SubscriptionQuery query, IScopeSink<DelegatedSubscription> sink, CancellationToken cancellationToken = default)
+        {
+            if (query is null) throw new ArgumentNullException(nameof(query));
+            if (sink is null) throw new ArgumentNullException(nameof(sink));
+
+            Task<List<TenantRecord>> tenantsTask = ListTenantRecordsAsync(sink, cancellationToken);
+            var tenantFilter = new HashSet<Guid>(query.TenantIds);
+            var subscriptionFilter = new HashSet<string>(query.SubscriptionIds.Select(NormalizeId), StringComparer.OrdinalIgnoreCase);
+            var seenSubscriptions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var seenHomeTenants = new HashSet<Guid>();
+            Dictionary<Guid, TenantRecord>? tenants = null;
+
+            await foreach (JsonElement item in _arm.ListAsync($"subscriptions?api-version={ApiVersions.Resources}", sink.OnVerbose, cancellationToken).ConfigureAwait(false))
+            {
+                SubscriptionRecord? record = SubscriptionRecord.Parse(item);
+                if (record is null || !seenSubscriptions.Add(record.SubscriptionId)) continue;
+                Guid home = record.TenantId ?? Context.TenantId;
+                seenHomeTenants.Add(home);
+                SubscriptionAccessType access = TenantClassifier.ClassifySubscription(home, record.ManagedByTenantIds, Context.TenantId);
+
+                if (subscriptionFilter.Count > 0 && !subscriptionFilter.Contains(record.SubscriptionId)) continue;
+                if (tenantFilter.Count > 0 && !tenantFilter.Contains(home)) continue;
+                if (subscriptionFilter.Count == 0 && !query.IncludeHome && access != SubscriptionAccessType.Delegated) continue;
+
+                tenants ??= (await tenantsTask.ConfigureAwait(false)).GroupBy(t => t.TenantId).ToDictionary(g => g.Key, g => g.First());
+                tenants.TryGetValue(home, out TenantRecord? tenant);
+                sink.OnResult(new DelegatedSubscription(record.SubscriptionId, record.DisplayName, record.State, home, tenant?.DisplayName,
+                    Context.TenantId, record.ManagedByTenantIds, access, record.AuthorizationSource, record.Tags));
+            }
+
+            // Nothing requested is silently dropped: every id asked for ends as data or as a failure.
+            foreach (string missing in subscriptionFilter.Where(id => !seenSubscriptions.Contains(id)))
+            {
+                sink.OnFailure(new ScopeFailure(missing, ScopeFailureKind.NotFound, 404, "SubscriptionNotFound",
+                    $"Subscription '{missing}' is not reachable from tenant {Context.TenantId}: it does not exist, or it is not delegated to this tenant.",
+                    "Check the id, and that the customer's Lighthouse delegation includes this subscription and your principal.", null, missing));
+            }
+            if (tenantFilter.Count > 0)
+            {
+                List<TenantRecord> known = await tenantsTask.ConfigureAwait(false);
+                foreach (Guid unknown in tenantFilter.Where(t => !seenHomeTenants.Contains(t) && known.All(k => k.TenantId != t)))
+                {
+                    sink.OnFailure(new ScopeFailure(unknown.ToString(), ScopeFailureKind.NotFound, 404, "TenantNotFound",
+                        $"Tenant {unknown} is not related to the signed-in tenant {Context.TenantId}: it has delegated nothing to it.",
+                        "Run Get-CtTenant to list the customer tenants you can reach.", null, unknown));
+                }
+            }
+        }
+
+        private async Task<List<TenantRecord>> ListTenantRecordsAsync<T>(IScopeSink<T> sink, CancellationToken cancellationToken)
+        {
+            var result = new List<TenantRecord>();
+            try
+            {
+                await foreach (JsonElement item in _arm.ListAsync($"tenants?api-version={ApiVersions.Resources}", sink.OnVerbose, cancellationToken).ConfigureAwait(false))
+                {
+                    if (TenantRecord.Parse(item) is TenantRecord tenant) result.Add(tenant);
+                }
+            }
+            catch (ArmRequestException e)
+            {
+                // Tenant names are a nicety; subscriptions still come back without them.
+                sink.OnWarning($"Tenant names are unavailable: listing tenants failed ({e.Status} {e.ErrorCode}: {e.Message}).");
+            }
+            return result;
+        }
+
+        private async Task<List<SubscriptionRecord>> ListSubscriptionRecordsAsync<T>(IScopeSink<T> sink, CancellationToken cancellationToken)
+        {
+            var result = new List<SubscriptionRecord>();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            await foreach (JsonElement item in _arm.ListAsync($"subscriptions?api-version={ApiVersions.Resources}", sink.OnVerbose, cancellationToken).ConfigureAwait(false))
+            {
+                if (SubscriptionRecord.Parse(item) is SubscriptionRecord record && seen.Add(record.SubscriptionId)) result.Add(record);
+            }
+            return result;
+        }
+
+        private Tenant ToTenant(TenantRecord t, IReadOnlyDictionary<Guid, int> counts) =>
+            new Tenant(t.TenantId, t.DisplayName, t.DefaultDomain, t.Domains, t.Category,
+                TenantClassifier.ClassifyTenant(t.Category, t.TenantId, Context.TenantId),
+                counts.TryGetValue(t.TenantId, out int n) ? n : 0, t.CountryCode, t.TenantType);
+
+        private static string NormalizeId(string id) => Guid.TryParse(id, out Guid g) ? g.ToString("D") : id;
+    }
+}

@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.ResourceManager;
+
+namespace CrossTenantSecurity.Engine.Internal
+{
+    /// <summary>
+    /// The one place that sends ARM requests: GET a document, or list items across nextLink pages.
+    /// Retries of 408/429/5xx (honouring Retry-After) happen inside the pipeline's retry policy.
+    /// </summary>
+    internal sealed class ArmGateway
+    {
+        private readonly HttpPipeline _pipeline;
+        private readonly Uri _endpoint;
+
+        public ArmGateway(TokenCredential credential, CloudEnvironment environment, ConnectionOptions options)
+            : this(CreatePipeline(credential, environment, options, transport: null), environment.ResourceManagerUrl)
+        {
+        }
+
+        public ArmGateway(HttpPipeline pipeline, Uri endpoint)
+        {
+            _pipeline = pipeline;
+            _endpoint = endpoint;
+        }
+
+        public Uri Endpoint => _endpoint;
+
+        public static HttpPipeline CreatePipeline(TokenCredential credential, CloudEnvironment environment, ConnectionOptions options, HttpPipelineTransport? transport)
+        {
+            var armOptions = new ArmClientOptions
+            {
+                Environment = new ArmEnvironment(environment.ResourceManagerUrl, environment.ResourceManagerAudience),
+            };
+            armOptions.Retry.MaxRetries = options.MaxRetries;
+            armOptions.Retry.Delay = options.RetryDelay;
+            armOptions.Retry.Mode = RetryMode.Exponential;
+            armOptions.Retry.NetworkTimeout = options.NetworkTimeout;
+            armOptions.Diagnostics.ApplicationId = "CrossTenantSecurity";
+            if (transport is not null) armOptions.Transport = transport;
+            var client = new ArmClient(credential, defaultSubscriptionId: null, armOptions);
+            return new PipelineAccess(client).ArmPipeline;
+        }
+
+        /// <summary>GET one document; throws <see cref="ArmRequestException"/> on a non-success status.</summary>
+        public async Task<JsonDocument> GetAsync(string pathAndQuery, Action<string>? verbose, CancellationToken cancellationToken)
+        {
+            using HttpMessage message = CreateGet(Resolve(pathAndQuery));
+            return await SendAsync(message, verbose, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Lists every item of a pageable ARM collection, following nextLink verbatim. A nextLink to
+        /// another host is refused (it would receive our bearer token), and a nextLink that repeats
+        /// ends the listing instead of looping.
+        /// </summary>
+        public async IAsyncEnumerable<JsonElement> ListAsync(
+            string pathAndQuery, Action<string>? verbose, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            Uri? next = Resolve(pathAndQuery);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            while (next is not null)
+            {
+                if (!seen.Add(next.AbsoluteUri))
+                {
+                    verbose?.Invoke($"nextLink repeated ({Describe(next)}); stopping.");
+                    yield break;
+                }
+                using HttpMessage message = CreateGet(next);
+                using JsonDocument page = await SendAsync(message, verbose, cancellationToken).ConfigureAwait(false);
+                if (page.RootElement.TryGetProperty("value", out JsonElement items) && items.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (JsonElement item in items.EnumerateArray()) yield return item.Clone();
+                }
+                next = ReadNextLink(page.RootElement);
+            }
+        }
+
+        private Uri? ReadNextLink(JsonElement root)
+        {
+            if (!root.TryGetProperty("nextLink", out JsonElement link) || link.ValueKind != JsonValueKind.String) return null;
+            string? text = link.GetString();
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            Uri uri = Resolve(text!);
+            if (!string.Equals(uri.Host, _endpoint.Host, StringComparison.OrdinalIgnoreCase) || uri.Scheme != Uri.UriSchemeHttps)
+                throw new ArmRequestException(0, "UntrustedNextLink",
+                    $"The service returned a nextLink to '{uri.Scheme}://{uri.Host}', which is not the Resource Manager endpoint '{_endpoint.Host}'; it was not followed.", null);
+            return uri;
+        }
+
+        private Uri Resolve(string pathOrUrl) =>
+            Uri.TryCreate(pathOrUrl, UriKind.Absolute, out Uri? absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)
+                ? absolute
+                : new Uri(_endpoint, pathOrUrl.TrimStart('/'));
+
+        private HttpMessage CreateGet(Uri uri)
+        {
+            HttpMessage message = _pipeline.CreateMessage();
+            message.Request.Method = RequestMethod.Get;
+            message.Request.Uri.Reset(uri);
+            message.Request.Headers.Add("Accept", "application/json");
+            return message;
+        }
+
+        private async Task<JsonDocument> SendAsync(HttpMessage message, Action<string>? verbose, CancellationToken cancellationToken)
+        {
+            var watch = Stopwatch.StartNew();
+            await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            Response response = message.Response;
+            verbose?.Invoke($"GET {Describe(message.Request.Uri.ToUri())} -> {response.Status} ({watch.ElapsedMilliseconds} ms)");
+            if (response.Status is < 200 or >= 300) throw ToException(response);
+            return await JsonDocument.ParseAsync(response.ContentStream ?? System.IO.Stream.Null, default, cancellationToken).ConfigureAwait(false);
+        }
+
+        private static ArmRequestException ToException(Response response)
+        {
+            string? code = null;
+            string message = $"The service returned HTTP {response.Status}.";
+            try
+            {
+                using JsonDocument body = JsonDocument.Parse(response.Content.ToMemory());
+                if (body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("error", out JsonElement error))
+                {
+                    if (error.TryGetProperty("code", out JsonElement c)) code = c.GetString();
+                    if (error.TryGetProperty("message", out JsonElement m) && m.GetString() is { Length: > 0 } text) message = text;
+                }
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            {
+                // Non-JSON error bodies (gateways, proxies) keep the generic message.
+            }
+            response.Headers.TryGetValue("x-ms-request-id", out string? requestId);
+            response.Headers.TryGetValue("Retry-After", out string? retryAfter);
+            return new ArmRequestException(response.Status, code, message, requestId, retryAfter);
+        }
+
+        /// <summary>Path and api-version only: continuation tokens are noise in verbose output.</summary>
+        private static string Describe(Uri uri) => uri.AbsolutePath + (uri.Query.Contains("skiptoken", StringComparison.OrdinalIgnoreCase) ? " (next page)" : string.Empty);
+    }
+}
