@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrossTenantSecurity.Emulator.Scenarios;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CrossTenantSecurity.Emulator.Arm
+{
+    /// <summary>Microsoft.Resources: Subscriptions - List / Get and Tenants - List.</summary>
+    internal static class ResourcesEndpoints
+    {
+        public static void Map(IEndpointRouteBuilder app, EmulatorRuntime runtime)
+        {
+            app.MapGet("/subscriptions", (HttpContext context) => ListSubscriptions(context, runtime));
+            app.MapGet("/subscriptions/{subscriptionId}", (string subscriptionId, HttpContext context) => GetSubscription(subscriptionId, context, runtime));
+            app.MapGet("/tenants", (HttpContext context) => ListTenants(context, runtime));
+        }
+
+        private static IResult ListSubscriptions(HttpContext context, EmulatorRuntime runtime)
+        {
+            if (ApiVersionRule.Resources.Check(context.Request, out string version) is { } error) return error;
+            ArmCaller caller = ArmCaller.From(context);
+            IReadOnlyList<ScenarioSubscription> visible = runtime.Estate.VisibleSubscriptions(caller.TenantId, caller.Principal);
+            if (!Paging.TryPage(context.Request, visible, runtime.Estate.Scenario.PageSize, runtime.BaseUrl, out List<ScenarioSubscription> page, out string? next))
+                return ArmErrors.InvalidSkipToken();
+            return Results.Json(new { value = page.Select(s => SubscriptionJson(s, version, runtime)).ToList(), nextLink = next });
+        }
+
+        private static IResult GetSubscription(string subscriptionId, HttpContext context, EmulatorRuntime runtime)
+        {
+            if (ApiVersionRule.Resources.Check(context.Request, out string version) is { } error) return error;
+            ArmCaller caller = ArmCaller.From(context);
+            if (!Guid.TryParse(subscriptionId, out Guid id))
+                return ArmErrors.Create(400, "InvalidSubscriptionId", $"The provided subscription identifier '{subscriptionId}' is malformed or invalid.");
+            ScenarioSubscription? sub = runtime.Estate.VisibleSubscriptions(caller.TenantId, caller.Principal).FirstOrDefault(s => s.Id == id);
+            return sub is null ? ArmErrors.SubscriptionNotFound(subscriptionId) : Results.Json(SubscriptionJson(sub, version, runtime));
+        }
+
+        private static IResult ListTenants(HttpContext context, EmulatorRuntime runtime)
+        {
+            if (ApiVersionRule.Resources.Check(context.Request, out string version) is { } error) return error;
+            ArmCaller caller = ArmCaller.From(context);
+            var tenants = runtime.Estate.RelatedTenants(caller.TenantId, caller.Principal);
+            if (!Paging.TryPage(context.Request, tenants, runtime.Estate.Scenario.PageSize, runtime.BaseUrl, out var page, out string? next))
+                return ArmErrors.InvalidSkipToken();
+            bool modern = string.CompareOrdinal(version, "2019-06-01") >= 0;
+            return Results.Json(new
+            {
+                value = page.Select(t => modern
+                    ? (object)new
+                    {
+                        id = $"/tenants/{t.Tenant.Id}",
+                        tenantId = t.Tenant.Id.ToString(),
+                        countryCode = t.Tenant.CountryCode,
+                        displayName = t.Tenant.DisplayName,
+                        domains = t.Tenant.Domains,
+                        tenantCategory = t.Category,
+                        defaultDomain = t.Tenant.DefaultDomain,
+                        tenantType = "AAD",
+                    }
+                    : new { id = $"/tenants/{t.Tenant.Id}", tenantId = t.Tenant.Id.ToString() }).ToList(),
+                nextLink = next,
+            });
+        }
+
+        /// <summary>Versions before 2019-06-01 carry neither the home tenantId nor managedByTenants, as in Azure.</summary>
+        private static object SubscriptionJson(ScenarioSubscription s, string version, EmulatorRuntime runtime)
+        {
+            var policies = new { locationPlacementId = s.LocationPlacementId, quotaId = s.QuotaId, spendingLimit = s.SpendingLimit };
+            if (string.CompareOrdinal(version, "2019-06-01") < 0)
+                return new { id = $"/subscriptions/{s.Id}", subscriptionId = s.Id.ToString(), displayName = s.DisplayName, state = s.State, subscriptionPolicies = policies, authorizationSource = "RoleBased" };
+            return new
+            {
+                id = $"/subscriptions/{s.Id}",
+                subscriptionId = s.Id.ToString(),
+                tenantId = s.TenantId.ToString(),
+                displayName = s.DisplayName,
+                state = s.State,
+                subscriptionPolicies = policies,
+                authorizationSource = "RoleBased",
+                managedByTenants = runtime.Estate.ManagedByTenants(s.Id).Select(t => new { tenantId = t.ToString() }).ToList(),
+                tags = s.Tags,
+            };
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System;
+using CrossTenantSecurity.Emulator.Certificates;
+using CrossTenantSecurity.Emulator.Scenarios;
+
+namespace CrossTenantSecurity.Emulator
+{
+    public sealed class EmulatorOptions
+    {
+        /// <summary>The estate to serve; defaults to the bundled sample.</summary>
+        public Scenario? Scenario { get; set; }
+        /// <summary>Loopback port; 0 picks a free one.</summary>
+        public int Port { get; set; }
+        /// <summary>Where the certificate authority's PEM file is written (default: a temp folder).</summary>
+        public string? CertificateDirectory { get; set; }
+        /// <summary>Reuse one authority across emulators (a process trusts one CA file for its life).</summary>
+        public EmulatorCertificateAuthority? CertificateAuthority { get; set; }
+        public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+        /// <summary>Write each request to the console (standalone mode).</summary>
+        public bool LogRequests { get; set; }
+    }
+}

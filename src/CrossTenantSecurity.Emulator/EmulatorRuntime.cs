@@ -1,0 +1,38 @@
+using System;
+using System.Linq;
+using CrossTenantSecurity.Emulator.Diagnostics;
+using CrossTenantSecurity.Emulator.Identity;
+using CrossTenantSecurity.Emulator.Scenarios;
+
+namespace CrossTenantSecurity.Emulator
+{
+    /// <summary>What every endpoint shares: the estate, the token issuer, the request log and the base URL.</summary>
+    internal sealed class EmulatorRuntime
+    {
+        private string[] _audiences = Array.Empty<string>();
+
+        public EmulatorRuntime(EmulatorOptions options, EstateIndex estate)
+        {
+            Options = options;
+            Estate = estate;
+        }
+
+        public EmulatorOptions Options { get; }
+        public EstateIndex Estate { get; }
+        public TokenIssuer Tokens { get; } = new TokenIssuer();
+        public RequestLog Requests { get; } = new RequestLog();
+        public Uri BaseUrl { get; private set; } = new Uri("https://127.0.0.1/");
+
+        /// <summary>Tokens for the emulator's own URL or for public Azure's ARM audiences are accepted.</summary>
+        public void SetBaseUrl(Uri baseUrl)
+        {
+            BaseUrl = baseUrl;
+            _audiences = new[] { baseUrl.AbsoluteUri, "https://management.azure.com/", "https://management.core.windows.net/" };
+        }
+
+        public bool IsArmAudience(string audience) =>
+            _audiences.Any(a => string.Equals(a.TrimEnd('/'), audience.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+
+        public string AllowedAudiencesText => string.Join(", ", _audiences.Select(a => "'" + a + "'"));
+    }
+}
