@@ -36,12 +36,9 @@ Environment.SetEnvironmentVariable("CT_MODULE_MANIFEST", manifest);
 EmulatorHost? host = null;
 if (!string.Equals(emulator, "none", StringComparison.OrdinalIgnoreCase))
 {
-    string work = Path.Combine(Path.GetTempPath(), "ctshell-" + Environment.ProcessId);
     // Trust first: the process reads SSL_CERT_FILE once, when the first certificate chain is built
     // (the server's own start-up builds one).
-    var authority = EmulatorCertificateAuthority.Create(work);
-    PlatformTrust.TrustAuthority(authority.CertificatePath, work);
-    host = await EmulatorHost.StartAsync(new EmulatorOptions { Scenario = ScenarioLoader.Load(emulator), CertificateAuthority = authority });
+    host = await EmulatorHost.StartAsync(new EmulatorOptions { Scenario = ScenarioLoader.Load(emulator), CertificateAuthority = PlatformTrust.ProcessAuthority });
     var principal = host.Scenario.Principals.First(p => p.Secret is not null);
     Environment.SetEnvironmentVariable("CT_EMULATOR_URL", host.BaseUrl.AbsoluteUri);
     Environment.SetEnvironmentVariable("CT_EMULATOR_TENANT_ID", principal.TenantId.ToString());
@@ -68,17 +65,12 @@ finally
 static int RunHosted(string script)
 {
     Console.WriteLine("Running in a hosted PowerShell 7.6 engine (pwsh not found).");
-    var textHost = new TextHost(Console.Out);
+    // No terminal to interpret colour escapes: render tables as plain text.
+    var textHost = new TextHost(Console.Out, supportsVirtualTerminal: !Console.IsOutputRedirected);
     InitialSessionState state = InitialSessionState.CreateDefault2();
     using Runspace runspace = RunspaceFactory.CreateRunspace(textHost, state);
     runspace.Open();
     using PowerShell ps = PowerShell.Create(runspace);
-    if (Console.IsOutputRedirected)
-    {
-        // No terminal to interpret colour escapes: render tables as plain text.
-        ps.AddScript("$PSStyle.OutputRendering = 'PlainText'").Invoke();
-        ps.Commands.Clear();
-    }
     ps.AddCommand(script);
     ps.Commands.Commands[0].MergeMyResults(PipelineResultTypes.All, PipelineResultTypes.Output);
     ps.AddCommand("Out-Default");

@@ -18,9 +18,9 @@ namespace CrossTenantSecurity.Shell
     {
         private readonly TextHostUserInterface _ui;
 
-        public TextHost(TextWriter output, int width = 120)
+        public TextHost(TextWriter output, int width = 120, bool supportsVirtualTerminal = false)
         {
-            _ui = new TextHostUserInterface(output, width);
+            _ui = new TextHostUserInterface(output, width, supportsVirtualTerminal);
         }
 
         public override string Name => "CrossTenantSecurity.TextHost";
@@ -43,18 +43,28 @@ namespace CrossTenantSecurity.Shell
         private readonly TextWriter _output;
         private readonly TextHostRawUserInterface _raw;
 
-        public TextHostUserInterface(TextWriter output, int width)
+        private readonly bool _supportsVirtualTerminal;
+
+        public TextHostUserInterface(TextWriter output, int width, bool supportsVirtualTerminal)
         {
             _output = output;
             _raw = new TextHostRawUserInterface(width);
+            _supportsVirtualTerminal = supportsVirtualTerminal;
         }
 
         public override PSHostRawUserInterface RawUI => _raw;
+        public override bool SupportsVirtualTerminal => _supportsVirtualTerminal;
 
-        public override void Write(string value) => _output.Write(value);
-        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => _output.Write(value);
-        public override void WriteLine(string value) => _output.WriteLine(value);
-        public override void WriteErrorLine(string value) => _output.WriteLine(value);
+        public override void Write(string value) => _output.Write(Render(value));
+        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => _output.Write(Render(value));
+        public override void WriteLine(string value) => _output.WriteLine(Render(value));
+        public override void WriteErrorLine(string value) => _output.WriteLine(Render(value));
+
+        /// <summary>Table headers carry colour escapes whatever the host says; drop them where nothing renders them.</summary>
+        private string Render(string value) => _supportsVirtualTerminal || value is null ? value! : AnsiEscape.Replace(value, string.Empty);
+
+        private static readonly System.Text.RegularExpressions.Regex AnsiEscape =
+            new System.Text.RegularExpressions.Regex("\\x1b\\[[0-9;]*[A-Za-z]", System.Text.RegularExpressions.RegexOptions.Compiled);
         public override void WriteDebugLine(string message) => _output.WriteLine("DEBUG: " + message);
         public override void WriteVerboseLine(string message) => _output.WriteLine("VERBOSE: " + message);
         public override void WriteWarningLine(string message) => _output.WriteLine("WARNING: " + message);

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 
-namespace CrossTenantSecurity.Shell
+namespace CrossTenantSecurity.Emulator.Certificates
 {
     /// <summary>
     /// Makes this process trust the emulator's certificate authority through the platform store, the same
@@ -28,6 +28,20 @@ namespace CrossTenantSecurity.Shell
             Set(bundle);
             return bundle;
         }
+
+        private static readonly Lazy<EmulatorCertificateAuthority> Shared = new(() =>
+        {
+            string directory = Path.Combine(Path.GetTempPath(), "ctemulator-trust-" + Environment.ProcessId);
+            EmulatorCertificateAuthority authority = EmulatorCertificateAuthority.Create(directory);
+            TrustAuthority(authority.CertificatePath, directory);
+            return authority;
+        });
+
+        /// <summary>
+        /// One authority for this whole process, already trusted. Every emulator started in the process
+        /// (tests start many) should issue its server certificate from it: the trust store is read once.
+        /// </summary>
+        public static EmulatorCertificateAuthority ProcessAuthority => Shared.Value;
 
         public static void Set(string bundlePath)
         {
