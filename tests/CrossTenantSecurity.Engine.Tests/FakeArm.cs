@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace CrossTenantSecurity.Engine.Tests
+{
+    /// <summary>A fake ARM: routes requests by path (and query) to canned responses, and records every request.</summary>
+    internal sealed class FakeArm : HttpPipelineTransport
+    {
+        private readonly List<(Func<Uri, bool> Match, Func<Uri, FakeResponse> Respond)> _routes = new();
+
+        public ConcurrentQueue<Uri> Requests { get; } = new();
+
+        public FakeArm On(Func<Uri, bool> match, Func<Uri, FakeResponse> respond)
+        {
+            _routes.Add((match, respond));
+            return this;
+        }
+
+        public FakeArm OnPath(string path, string json, int status = 200) =>
+            On(u => u.AbsolutePath == path && !u.Query.Contains("skiptoken", StringComparison.OrdinalIgnoreCase), _ => new FakeResponse(status, json));
+
+        public override Request CreateRequest() => new FakeRequest();
+
+        public override void Process(HttpMessage message) => ProcessAsync(message).AsTask().GetAwaiter().GetResult();
+
+        public override ValueTask ProcessAsync(HttpMessage message)
+        {
+            Uri uri = message.Request.Uri.ToUri();
+            Requests.Enqueue(uri);
+            foreach (var route in _routes)
+            {
+                if (route.Match(uri))
+                {
+                    message.Response = route.Respond(uri);
+                    return default;
+                }
+            }
+            message.Response = new FakeResponse(404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"no fake route for " + uri.PathAndQuery + "\"}}");
+            return default;
+        }
+    }
+
+    internal sealed class FakeResponse : Response
+    {
+        private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
+
+        public FakeResponse(int status, string body, params (string Name, string Value)[] headers)
+        {
+            Status = status;
+            ContentStream = new MemoryStream(Encoding.UTF8.GetBytes(body));
+            foreach (var (name, value) in headers) _headers[name] = value;
+        }
+
+        public override int Status { get; }
+        public override string ReasonPhrase => Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        public override Stream? ContentStream { get; set; }
+        public override string ClientRequestId { get; set; } = Guid.NewGuid().ToString();
+        public override void Dispose() => ContentStream?.Dispose();
+        protected override bool ContainsHeader(string name) => _headers.ContainsKey(name);
+        protected override IEnumerable<HttpHeader> EnumerateHeaders() => _headers.Select(h => new HttpHeader(h.Key, h.Value));
+        protected override bool TryGetHeader(string name, out string value) => _headers.TryGetValue(name, out value!);
+        protected override bool TryGetHeaderValues(string name, out IEnumerable<string> values)
+        {
+            bool found = _headers.TryGetValue(name, out string? value);
+            values = found ? new[] { value! } : Array.Empty<string>();
+            return found;
+        }
+    }
+
+    internal sealed class FakeRequest : Request
+    {
+        private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
+        public override string ClientRequestId { get; set; } = Guid.NewGuid().ToString();
+        public override void Dispose() { }
+        protected override void AddHeader(string name, string value) => _headers[name] = value;
+        protected override bool ContainsHeader(string name) => _headers.ContainsKey(name);
+        protected override IEnumerable<HttpHeader> EnumerateHeaders() => _headers.Select(h => new HttpHeader(h.Key, h.Value));
+        protected override bool RemoveHeader(string name) => _headers.Remove(name);
+        protected override bool TryGetHeader(string name, out string value) => _headers.TryGetValue(name, out value!);
+        protected override bool TryGetHeaderValues(string name, out IEnumerable<string> values)
+        {
+            bool found = _headers.TryGetValue(name, out string? value);
+            values = found ? new[] { value! } : Array.Empty<string>();
+            return found;
+        }
+    }
+}

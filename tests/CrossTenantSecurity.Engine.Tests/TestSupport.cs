@@ -1,0 +1,69 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading;
+using Azure.Core.Pipeline;
+using CrossTenantSecurity.Engine.Internal;
+
+namespace CrossTenantSecurity.Engine.Tests
+{
+    internal static class TestSupport
+    {
+        public static readonly Guid Msp = Guid.Parse("8f70baf1-1f6e-46a2-a1ff-238dac1ebfb7");
+        public static readonly Uri Endpoint = new("https://arm.example.test/");
+
+        /// <summary>The response body of an official example in shared/fixtures/arm-examples.</summary>
+        public static JsonNode Example(string relativePath)
+        {
+            string path = Path.Combine(AppContext.BaseDirectory, "arm-examples", relativePath);
+            if (!File.Exists(path)) throw new FileNotFoundException("Official example payload missing (shared/fixtures not beside the repository?)", path);
+            return JsonNode.Parse(File.ReadAllText(path))!["responses"]!["200"]!["body"]!;
+        }
+
+        /// <summary>A JWT-shaped token with the given claims (unsigned; the client never validates tokens).</summary>
+        public static string Jwt(Guid tenantId, string? appId = "11111111-2222-3333-4444-555555555555", DateTimeOffset? expires = null)
+        {
+            var payload = new JsonObject { ["tid"] = tenantId.ToString(), ["oid"] = Guid.NewGuid().ToString(), ["exp"] = (expires ?? DateTimeOffset.UtcNow.AddHours(1)).ToUnixTimeSeconds() };
+            if (appId is not null) { payload["appid"] = appId; payload["idtyp"] = "app"; }
+            static string B64(string s) => Convert.ToBase64String(Encoding.UTF8.GetBytes(s)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            return $"{B64("{\"alg\":\"none\"}")}.{B64(payload.ToJsonString())}.sig";
+        }
+
+        public static CrossTenantClient Client(FakeArm arm, Guid? signedInTenant = null, int maxRetries = 2)
+        {
+            Guid tenant = signedInTenant ?? Msp;
+            var environment = new CloudEnvironment("Fake", Endpoint, new Uri("https://login.example.test/"), Endpoint.AbsoluteUri, null, false);
+            var options = new ConnectionOptions { Environment = environment, MaxRetries = maxRetries, RetryDelay = TimeSpan.FromMilliseconds(1), NetworkTimeout = TimeSpan.FromSeconds(5) };
+            var credential = new StaticTokenCredential(Jwt(tenant), DateTimeOffset.UtcNow.AddHours(1));
+            HttpPipeline pipeline = ArmGateway.CreatePipeline(credential, environment, options, arm);
+            var context = new Context("test", "ServicePrincipal", tenant, "Fake", AuthenticationMethod.AccessToken, null, null);
+            return new CrossTenantClient(context, new ArmGateway(pipeline, Endpoint));
+        }
+
+        /// <summary>Wraps an example body as an ARM page, replacing its placeholder nextLink.</summary>
+        public static string Page(JsonNode body, string? nextLink)
+        {
+            JsonNode copy = JsonNode.Parse(body.ToJsonString())!;
+            copy["nextLink"] = nextLink;
+            return copy.ToJsonString();
+        }
+    }
+
+    /// <summary>Collects what the engine reports.</summary>
+    internal sealed class RecordingSink<T> : IScopeSink<T>
+    {
+        private readonly object _gate = new();
+        public System.Collections.Generic.List<T> Results { get; } = new();
+        public System.Collections.Generic.List<ScopeFailure> Failures { get; } = new();
+        public System.Collections.Generic.List<string> Verbose { get; } = new();
+        public System.Collections.Generic.List<string> Warnings { get; } = new();
+
+        public void OnResult(T item) { lock (_gate) Results.Add(item); }
+        public void OnFailure(ScopeFailure failure) { lock (_gate) Failures.Add(failure); }
+        public void OnVerbose(string message) { lock (_gate) Verbose.Add(message); }
+        public void OnWarning(string message) { lock (_gate) Warnings.Add(message); }
+        public void OnProgress(int done, int total) { }
+    }
+}
