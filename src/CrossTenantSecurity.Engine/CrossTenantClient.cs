@@ -56,12 +56,12 @@ namespace CrossTenantSecurity.Engine
             catch (CredentialUnavailableException e)
             {
                 throw new CrossTenantException("Credential.Unavailable", CrossTenantErrorKind.Authentication,
-                    $"The {options.Method} sign-in is not available here: {e.Message}", HintFor(options.Method), e);
+                    $"The {options.Method} sign-in is not available here: {Describe(e)}", HintFor(options.Method), e);
             }
             catch (AuthenticationFailedException e)
             {
                 throw new CrossTenantException("Credential.SignInFailed", CrossTenantErrorKind.Authentication,
-                    $"Sign-in to {options.Environment.Name} failed: {e.Message}", HintFor(options.Method), e);
+                    $"Sign-in to {options.Environment.Name} failed: {Describe(e)}", HintFor(options.Method), e);
             }
 
             TokenClaims? claims = TokenClaims.TryRead(token.Token);
@@ -80,6 +80,21 @@ namespace CrossTenantSecurity.Engine
                     ? "ServicePrincipal" : "User";
             string account = claims?.UserName ?? claims?.AppId ?? options.ClientId ?? claims?.ObjectId ?? "unknown";
             return new Context(account, accountType, tenant, options.Environment.Name, options.Method, claims?.ObjectId, token.ExpiresOn);
+        }
+
+        /// <summary>
+        /// Azure.Identity's own message is often just a prefix; Entra's reason (an AADSTS code and text,
+        /// never a secret) is in the inner MSAL exception.
+        /// </summary>
+        private static string Describe(Exception exception)
+        {
+            var parts = new List<string>();
+            for (Exception? e = exception; e is not null; e = e.InnerException)
+            {
+                string text = e.Message.Trim();
+                if (text.Length > 0 && !parts.Any(p => p.Contains(text, StringComparison.Ordinal))) parts.Add(text);
+            }
+            return string.Join(" ", parts);
         }
 
         private static string HintFor(AuthenticationMethod method) => method switch
