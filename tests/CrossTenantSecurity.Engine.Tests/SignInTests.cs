@@ -34,6 +34,25 @@ namespace CrossTenantSecurity.Engine.Tests
         }
 
         [Fact]
+        public void Custom_clouds_use_their_own_authority_without_instance_discovery()
+        {
+            var authority = new Uri("https://login.contoso-stack.example/");
+            ConnectionOptions options = Options(AuthenticationMethod.DeviceCode);
+            options.MaxRetries = 5;
+            options.NetworkTimeout = TimeSpan.FromSeconds(7);
+
+            DeviceCodeCredentialOptions custom = CredentialFactory.Configure(new DeviceCodeCredentialOptions(), options, authority, customCloud: true);
+            Assert.Equal(authority, custom.AuthorityHost);
+            Assert.True(custom.DisableInstanceDiscovery);
+            Assert.Equal(5, custom.Retry.MaxRetries);
+            Assert.Equal(TimeSpan.FromSeconds(7), custom.Retry.NetworkTimeout);
+
+            ClientSecretCredentialOptions builtIn = CredentialFactory.Configure(new ClientSecretCredentialOptions(), options, AzureAuthorityHosts.AzureGovernment, customCloud: false);
+            Assert.Equal(AzureAuthorityHosts.AzureGovernment, builtIn.AuthorityHost);
+            Assert.False(builtIn.DisableInstanceDiscovery);
+        }
+
+        [Fact]
         public void A_missing_secret_is_a_specific_error()
         {
             ConnectionOptions options = Options(AuthenticationMethod.ClientSecret);

@@ -81,7 +81,7 @@ namespace CrossTenantSecurity.Engine.Internal
             });
         }
 
-        private static T Configure<T>(T credentialOptions, ConnectionOptions options, Uri authority, bool customCloud)
+        internal static T Configure<T>(T credentialOptions, ConnectionOptions options, Uri authority, bool customCloud)
             where T : TokenCredentialOptions
         {
             credentialOptions.AuthorityHost = authority;
