@@ -21,6 +21,9 @@ namespace CrossTenantSecurity.Emulator
         public EstateIndex Estate { get; }
         public TokenIssuer Tokens { get; } = new TokenIssuer();
         public RequestLog Requests { get; } = new RequestLog();
+
+        /// <summary>Rows for Resource Graph queries; null until an estate provides them.</summary>
+        public ResourceGraph.IResourceGraphData? Graph { get; set; }
         public Uri BaseUrl { get; private set; } = new Uri("https://127.0.0.1/");
 
         /// <summary>Tokens for the emulator's own URL or for public Azure's ARM audiences are accepted.</summary>
