@@ -15,7 +15,13 @@ namespace CrossTenantSecurity.Emulator
         {
             Options = options;
             Estate = estate;
+            Authorizer = new Authorization.ArmAuthorizer(estate);
+            Posture = new Posture.PostureStore(estate);
+            Graph = new ResourceGraph.EstateGraphData(this);
         }
+
+        public Authorization.ArmAuthorizer Authorizer { get; }
+        public Posture.PostureStore Posture { get; }
 
         public EmulatorOptions Options { get; }
         public EstateIndex Estate { get; }

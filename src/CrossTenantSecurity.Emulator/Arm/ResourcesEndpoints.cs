@@ -16,6 +16,37 @@ namespace CrossTenantSecurity.Emulator.Arm
             app.MapGet("/subscriptions", (HttpContext context) => ListSubscriptions(context, runtime));
             app.MapGet("/subscriptions/{subscriptionId}", (string subscriptionId, HttpContext context) => GetSubscription(subscriptionId, context, runtime));
             app.MapGet("/tenants", (HttpContext context) => ListTenants(context, runtime));
+            app.MapGet("/subscriptions/{subscriptionId}/resourcegroups", (string subscriptionId, HttpContext context) => ListResourceGroups(subscriptionId, context, runtime));
+        }
+
+        private static readonly ApiVersionRule ResourceGroupVersions = new("resourceGroups", "2019-10-01", "2020-06-01", "2021-04-01", "2022-09-01", "2024-03-01");
+
+        /// <summary>Resource groups the caller can read: all of them with a subscription-level role, else those delegated or assigned one by one.</summary>
+        private static IResult ListResourceGroups(string subscriptionId, HttpContext context, EmulatorRuntime runtime)
+        {
+            if (ResourceGroupVersions.Check(context.Request, out _) is { } error) return error;
+            if (!Guid.TryParse(subscriptionId, out Guid id)) return ArmErrors.SubscriptionNotFound(subscriptionId);
+            ArmCaller caller = ArmCaller.From(context);
+            const string action = "Microsoft.Resources/subscriptions/resourceGroups/read";
+            ScenarioSubscription? subscription = runtime.Estate.Subscription(id);
+            if (subscription is null) return ArmErrors.SubscriptionNotFound(subscriptionId);
+            bool wholeSubscription = runtime.Authorizer.RolesAt(caller, id, null).Any(r => r.Allows(action));
+            var groups = subscription.ResourceGroupNames().Where(g => wholeSubscription || runtime.Authorizer.RolesAt(caller, id, g).Any(r => r.Allows(action))).ToList();
+            if (groups.Count == 0 && runtime.Authorizer.Check(caller, id, null, action, $"/subscriptions/{id}") is { } denied) return denied;
+            if (!Paging.TryPage(context.Request, groups, runtime.Estate.Scenario.PageSize, runtime.BaseUrl, out List<string> page, out string? next)) return ArmErrors.InvalidSkipToken();
+            string location = (subscription.Posture ?? runtime.Estate.Scenario.DefaultPosture).Location;
+            return Results.Json(new
+            {
+                value = page.Select(g => new
+                {
+                    id = $"/subscriptions/{id}/resourceGroups/{g}",
+                    name = g,
+                    type = "Microsoft.Resources/resourceGroups",
+                    location,
+                    properties = new { provisioningState = "Succeeded" },
+                }).ToList(),
+                nextLink = next,
+            });
         }
 
         private static IResult ListSubscriptions(HttpContext context, EmulatorRuntime runtime)

@@ -19,6 +19,16 @@ namespace CrossTenantSecurity.Emulator.Scenarios
         public List<ScenarioDelegation> Delegations { get; set; } = new();
         /// <summary>Page size of list operations (ARM uses about 100 for subscriptions).</summary>
         public int PageSize { get; set; } = 100;
+        /// <summary>Page size of Microsoft.Security lists (undocumented; about 100).</summary>
+        public int SecurityPageSize { get; set; } = 100;
+        /// <summary>Share of Microsoft.Security list chains that return 1-3 empty pages that still carry a nextLink.</summary>
+        public double EmptySecurityPageRate { get; set; }
+        /// <summary>Seed of every generated value: same seed, same estate, same bytes.</summary>
+        public int Seed { get; set; } = 1;
+        /// <summary>"Now" for generated timestamps, fixed so that output is reproducible.</summary>
+        public System.DateTimeOffset ReferenceTime { get; set; } = new(2026, 11, 20, 0, 0, 0, System.TimeSpan.Zero);
+        /// <summary>Posture of subscriptions that do not set their own.</summary>
+        public PostureProfile DefaultPosture { get; set; } = new();
     }
 
     public sealed class ScenarioTenant
@@ -58,6 +68,12 @@ namespace CrossTenantSecurity.Emulator.Scenarios
         public string LocationPlacementId { get; set; } = "Public_2014-09-01";
         public Dictionary<string, string> Tags { get; set; } = new();
         public List<string> ResourceGroups { get; set; } = new();
+        /// <summary>Defender posture of this subscription; the scenario's default when absent.</summary>
+        public PostureProfile? Posture { get; set; }
+
+        /// <summary>The resource groups, or three typical ones when the scenario names none.</summary>
+        public IReadOnlyList<string> ResourceGroupNames() =>
+            ResourceGroups.Count > 0 ? ResourceGroups : new[] { "rg-prod", "rg-shared", "rg-data" };
     }
 
     public sealed class ScenarioRoleAssignment
@@ -81,6 +97,16 @@ namespace CrossTenantSecurity.Emulator.Scenarios
         public List<string> Scopes { get; set; } = new();
         public List<ScenarioAuthorization> Authorizations { get; set; } = new();
         public List<ScenarioEligibleAuthorization> EligibleAuthorizations { get; set; } = new();
+        /// <summary>Set for offers published through Azure Marketplace.</summary>
+        public ScenarioPlan? Plan { get; set; }
+    }
+
+    public sealed class ScenarioPlan
+    {
+        public string Name { get; set; } = string.Empty;
+        public string Publisher { get; set; } = string.Empty;
+        public string Product { get; set; } = string.Empty;
+        public string Version { get; set; } = "1.0.0";
     }
 
     public sealed class ScenarioAuthorization
@@ -98,5 +124,6 @@ namespace CrossTenantSecurity.Emulator.Scenarios
         public Guid RoleDefinitionId { get; set; }
         public string MultiFactorAuthProvider { get; set; } = "Azure";
         public string MaximumActivationDuration { get; set; } = "PT8H";
+        public List<ScenarioAuthorization> Approvers { get; set; } = new();
     }
 }

@@ -57,6 +57,12 @@ namespace CrossTenantSecurity.Emulator.Scenarios
             {
                 if (!tenants.Contains(d.ManagedByTenantId)) errors.Add($"delegation {d.Id}: unknown managing tenant");
                 if (d.ManagedByTenantId == d.CustomerTenantId) errors.Add($"delegation {d.Id}: a tenant cannot delegate to itself");
+                foreach (Guid role in d.Authorizations.Select(a => a.RoleDefinitionId).Concat(d.EligibleAuthorizations.Select(e => e.RoleDefinitionId)))
+                {
+                    // Lighthouse accepts built-in roles only, and never Owner.
+                    if (Authorization.BuiltInRoles.Find(role) is not { } known) errors.Add($"delegation {d.Id}: role {role} is not a built-in role this emulator knows");
+                    else if (known == Authorization.BuiltInRoles.Owner) errors.Add($"delegation {d.Id}: Lighthouse does not allow the Owner role");
+                }
                 foreach (string scope in d.Scopes)
                 {
                     if (!ArmScope.TryParse(scope, out ArmScope parsed)) { errors.Add($"delegation {d.Id}: bad scope '{scope}'"); continue; }
