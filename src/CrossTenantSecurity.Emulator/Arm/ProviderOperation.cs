@@ -11,7 +11,7 @@ namespace CrossTenantSecurity.Emulator.Arm
         string Namespace, string Method, string[] Pattern, ScopeKinds Scopes, string Action, ApiVersionRule Versions, Func<ProviderCall, IResult> Handle);
 
     /// <summary>Everything a handler needs about an authorised request.</summary>
-    internal sealed record ProviderCall(HttpContext Http, ArmCaller Caller, ProviderPath Path, string ApiVersion, EmulatorRuntime Runtime)
+    internal sealed record ProviderCall(HttpContext Http, ArmCaller Caller, ProviderPath Path, string ApiVersion, EmulatorRuntime Runtime, string Body)
     {
         public string Query(string name) => Http.Request.Query[name].ToString();
         public string Segment(int index) => Path.Segments[index];

@@ -20,12 +20,12 @@ namespace CrossTenantSecurity.Emulator.Arm
         {
             foreach (string method in new[] { "GET", "PUT", "POST", "DELETE", "PATCH" })
             {
-                app.MapMethods("/subscriptions/{subscriptionId}/{**rest}", new[] { method }, (HttpContext http) => Dispatch(http, runtime, operations));
-                app.MapMethods("/providers/{**rest}", new[] { method }, (HttpContext http) => Dispatch(http, runtime, operations));
+                app.MapMethods("/subscriptions/{subscriptionId}/{**rest}", new[] { method }, (Delegate)((HttpContext http) => DispatchAsync(http, runtime, operations)));
+                app.MapMethods("/providers/{**rest}", new[] { method }, (Delegate)((HttpContext http) => DispatchAsync(http, runtime, operations)));
             }
         }
 
-        private static IResult Dispatch(HttpContext http, EmulatorRuntime runtime, IReadOnlyList<ProviderOperation> operations)
+        private static async System.Threading.Tasks.Task<IResult> DispatchAsync(HttpContext http, EmulatorRuntime runtime, IReadOnlyList<ProviderOperation> operations)
         {
             string path = http.Request.Path.Value ?? string.Empty;
             if (!ProviderPath.TryParse(path, out ProviderPath target))
@@ -58,7 +58,8 @@ namespace CrossTenantSecurity.Emulator.Arm
                     return ArmErrors.Create(409, "ReadOnlyDisabledSubscription",
                         $"The subscription '{subscriptionId}' is disabled and therefore marked as read only. You cannot perform any write actions on this subscription until it is re-enabled.");
             }
-            return operation.Handle(new ProviderCall(http, caller, target, version, runtime));
+            string body = http.Request.Method is "PUT" or "POST" or "PATCH" ? await new System.IO.StreamReader(http.Request.Body).ReadToEndAsync(http.RequestAborted) : string.Empty;
+            return operation.Handle(new ProviderCall(http, caller, target, version, runtime, body));
         }
 
         private static bool ScopeAllowed(ScopeKinds allowed, ProviderPath target) =>

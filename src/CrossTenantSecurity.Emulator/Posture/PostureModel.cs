@@ -22,6 +22,9 @@ namespace CrossTenantSecurity.Emulator.Posture
     {
         public string Id => $"/subscriptions/{SubscriptionOf(Resource.Id)}/resourceGroups/{Resource.ResourceGroup}/providers/Microsoft.Security/locations/{Location}/alerts/{IdSegment}";
 
+        /// <summary>A documentation-range address (RFC 5737), stable per alert.</summary>
+        public string SourceAddress => $"198.51.100.{(StableId.Seed(CorrelationKey) & 0x7F) + 1}";
+
         private static string SubscriptionOf(string resourceId) => resourceId.Split('/')[2];
     }
 

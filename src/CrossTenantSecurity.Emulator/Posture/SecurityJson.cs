@@ -130,13 +130,27 @@ namespace CrossTenantSecurity.Emulator.Posture
                     ["timeGeneratedUtc"] = PostureGenerator.Iso(a.Generated),
                     ["productName"] = "Microsoft Defender for Cloud",
                     ["processingEndTimeUtc"] = PostureGenerator.Iso(a.Generated.AddSeconds(1)),
-                    ["entities"] = new JsonArray(new JsonObject { ["type"] = "azure-resource", ["resourceId"] = a.Resource.Id }),
+                    ["entities"] = new JsonArray(
+                        new JsonObject
+                        {
+                            ["address"] = a.SourceAddress,
+                            ["location"] = new JsonObject { ["countryCode"] = "nl", ["state"] = "north holland", ["city"] = "amsterdam", ["longitude"] = 4.8897, ["latitude"] = 52.374, ["asn"] = 64500 },
+                            ["type"] = "ip",
+                        },
+                        new JsonObject { ["resourceId"] = a.Resource.Id, ["type"] = "azure-resource" }),
                     ["isIncident"] = a.IsIncident,
                     ["correlationKey"] = a.CorrelationKey,
                     ["extendedProperties"] = new JsonObject { ["resourceType"] = PostureGenerator.ArmType(a.Resource.Kind) },
                     ["compromisedEntity"] = a.Resource.Name,
                     ["techniques"] = new JsonArray(a.Definition.Techniques.Select(t => (JsonNode)JsonValue.Create(t)!).ToArray()),
                     ["subTechniques"] = new JsonArray(),
+                    ["supportingEvidence"] = new JsonObject
+                    {
+                        ["type"] = "tabularEvidences",
+                        ["title"] = "Related activity",
+                        ["columns"] = new JsonArray(JsonValue.Create("Date"), JsonValue.Create("Activity"), JsonValue.Create("Source")),
+                        ["rows"] = new JsonArray(new JsonArray(JsonValue.Create(PostureGenerator.Iso(a.Start)), JsonValue.Create(a.Definition.DisplayName), JsonValue.Create(a.SourceAddress))),
+                    },
                 },
             };
         }

@@ -166,7 +166,7 @@ namespace CrossTenantSecurity.Emulator.Posture
             if (current is null) return NotFound(c, "pricings");
             current = c.Runtime.Posture.Pricing(c.Subscription, current);
             JsonNode? body;
-            try { body = JsonNode.Parse(c.Http.Request.Body); }
+            try { body = JsonNode.Parse(c.Body.Length == 0 ? "null" : c.Body); }
             catch (JsonException e) { return ArmErrors.Create(400, "InvalidRequestContent", $"The request content was invalid and could not be deserialized: '{e.Message}'."); }
             string? tier = body?["properties"]?["pricingTier"]?.GetValue<string>();
             if (tier is null || !(tier.Equals("Free", StringComparison.OrdinalIgnoreCase) || tier.Equals("Standard", StringComparison.OrdinalIgnoreCase)))
