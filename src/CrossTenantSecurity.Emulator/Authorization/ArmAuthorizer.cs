@@ -44,16 +44,15 @@ namespace CrossTenantSecurity.Emulator.Authorization
         public IEnumerable<RoleDefinition> RolesAt(ArmCaller caller, Guid subscriptionId, string? resourceGroup)
         {
             HashSet<Guid> identities = _estate.Identities(caller.Principal);
-            foreach (ScenarioRoleAssignment assignment in _estate.Scenario.RoleAssignments)
+            bool ownTenant = _estate.Subscription(subscriptionId)?.TenantId == caller.TenantId;
+            foreach (var (assignment, scope) in _estate.AssignmentsIn(subscriptionId))
             {
-                if (!identities.Contains(assignment.PrincipalId) || !ArmScope.TryParse(assignment.Scope, out ArmScope scope)) continue;
-                if (_estate.Subscription(scope.SubscriptionId)?.TenantId != caller.TenantId) continue;
+                if (!ownTenant || !identities.Contains(assignment.PrincipalId)) continue;
                 if (Covers(scope, subscriptionId, resourceGroup) && BuiltInRoles.Find(assignment.RoleDefinitionId) is { } role) yield return role;
             }
-            foreach (ScenarioDelegation delegation in _estate.Scenario.Delegations)
+            foreach (var (delegation, scope) in _estate.DelegationsIn(subscriptionId))
             {
-                if (delegation.ManagedByTenantId != caller.TenantId) continue;
-                if (!delegation.Scopes.Any(text => ArmScope.TryParse(text, out ArmScope scope) && Covers(scope, subscriptionId, resourceGroup))) continue;
+                if (delegation.ManagedByTenantId != caller.TenantId || !Covers(scope, subscriptionId, resourceGroup)) continue;
                 foreach (ScenarioAuthorization authorization in delegation.Authorizations)
                 {
                     if (identities.Contains(authorization.PrincipalId) && BuiltInRoles.Find(authorization.RoleDefinitionId) is { } role) yield return role;

@@ -16,6 +16,9 @@ namespace CrossTenantSecurity.Emulator.Scenarios
         private readonly Dictionary<Guid, ScenarioPrincipal> _principalsByAppId;
         private readonly Dictionary<Guid, ScenarioSubscription> _subscriptions;
         private readonly Dictionary<Guid, List<Guid>> _managedBy;
+        private readonly Dictionary<Guid, List<(ScenarioDelegation Delegation, ArmScope Scope)>> _delegationsBySubscription = new();
+        private readonly Dictionary<Guid, List<(ScenarioRoleAssignment Assignment, ArmScope Scope)>> _assignmentsBySubscription = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid Tenant, Guid Principal), IReadOnlyList<ScenarioSubscription>> _visible = new();
 
         public EstateIndex(Scenario scenario)
         {
@@ -32,9 +35,28 @@ namespace CrossTenantSecurity.Emulator.Scenarios
                     if (!ArmScope.TryParse(scope, out ArmScope parsed)) continue;
                     if (!_managedBy.TryGetValue(parsed.SubscriptionId, out List<Guid>? list)) _managedBy[parsed.SubscriptionId] = list = new List<Guid>();
                     if (!list.Contains(delegation.ManagedByTenantId)) list.Add(delegation.ManagedByTenantId);
+                    Bucket(_delegationsBySubscription, parsed.SubscriptionId).Add((delegation, parsed));
                 }
             }
+            foreach (ScenarioRoleAssignment assignment in scenario.RoleAssignments)
+            {
+                if (ArmScope.TryParse(assignment.Scope, out ArmScope parsed)) Bucket(_assignmentsBySubscription, parsed.SubscriptionId).Add((assignment, parsed));
+            }
         }
+
+        private static List<T> Bucket<T>(Dictionary<Guid, List<T>> index, Guid key)
+        {
+            if (!index.TryGetValue(key, out List<T>? list)) index[key] = list = new List<T>();
+            return list;
+        }
+
+        /// <summary>Lighthouse delegations with a scope in the subscription, with that scope.</summary>
+        public IReadOnlyList<(ScenarioDelegation Delegation, ArmScope Scope)> DelegationsIn(Guid subscriptionId) =>
+            _delegationsBySubscription.TryGetValue(subscriptionId, out var list) ? list : Array.Empty<(ScenarioDelegation, ArmScope)>();
+
+        /// <summary>Own-tenant role assignments at the subscription or below it.</summary>
+        public IReadOnlyList<(ScenarioRoleAssignment Assignment, ArmScope Scope)> AssignmentsIn(Guid subscriptionId) =>
+            _assignmentsBySubscription.TryGetValue(subscriptionId, out var list) ? list : Array.Empty<(ScenarioRoleAssignment, ArmScope)>();
 
         public Scenario Scenario { get; }
 
@@ -60,7 +82,10 @@ namespace CrossTenantSecurity.Emulator.Scenarios
         /// assignments at or below the subscription, or an active Lighthouse authorization at or below it.
         /// Eligible (just-in-time) authorizations grant nothing until activated.
         /// </summary>
-        public IReadOnlyList<ScenarioSubscription> VisibleSubscriptions(Guid tokenTenantId, ScenarioPrincipal principal)
+        public IReadOnlyList<ScenarioSubscription> VisibleSubscriptions(Guid tokenTenantId, ScenarioPrincipal principal) =>
+            _visible.GetOrAdd((tokenTenantId, principal.ObjectId), _ => ComputeVisibleSubscriptions(tokenTenantId, principal));
+
+        private IReadOnlyList<ScenarioSubscription> ComputeVisibleSubscriptions(Guid tokenTenantId, ScenarioPrincipal principal)
         {
             HashSet<Guid> identities = Identities(principal);
             var visible = new HashSet<Guid>();

@@ -20,11 +20,16 @@ namespace CrossTenantSecurity.Emulator.Scenarios
             Converters = { new JsonStringEnumConverter() },
         };
 
-        /// <summary>"sample" (or null) for the bundled estate, otherwise a path to a scenario JSON file.</summary>
+        /// <summary>
+        /// "sample" (or null) for the bundled estate; a generated preset such as "S2" or "S2:seed=7", or
+        /// "generated:tenants=5,subscriptions=40,assessments=50"; otherwise a path to a scenario JSON file.
+        /// </summary>
         public static Scenario Load(string? nameOrPath)
         {
             if (string.IsNullOrEmpty(nameOrPath) || string.Equals(nameOrPath, SampleName, StringComparison.OrdinalIgnoreCase))
                 return LoadSample();
+            if (!File.Exists(nameOrPath) && EstateGenerator.TryParse(nameOrPath, out EstateSpec spec))
+                return Validate(EstateGenerator.Generate(spec));
             using FileStream stream = File.OpenRead(nameOrPath);
             return Validate(Parse(stream));
         }
