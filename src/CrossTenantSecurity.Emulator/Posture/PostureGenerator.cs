@@ -48,7 +48,7 @@ namespace CrossTenantSecurity.Emulator.Posture
                 Score = score,
                 Alerts = BuildAlerts(seed, sub, profile, resources, now),
                 Pricings = BuildPricings(seed, sub, profile, now),
-                Standards = BuildStandards(seed, sub, profile),
+                LazyStandards = new Lazy<IReadOnlyList<ComplianceStandard>>(() => BuildStandards(seed, sub, profile)),
                 Jit = BuildJit(profile, resources),
                 Contact = profile.SecurityContact ? new SecurityContact($"soc@{ShortName(subscription)}.example;secops@{ShortName(subscription)}.example", "+1-555-0100", "Medium") : null,
             };

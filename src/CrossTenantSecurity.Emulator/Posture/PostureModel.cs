@@ -76,7 +76,9 @@ namespace CrossTenantSecurity.Emulator.Posture
         public ScoreResult? Score { get; init; }
         public IReadOnlyList<AlertRecord> Alerts { get; init; } = Array.Empty<AlertRecord>();
         public IReadOnlyList<PricingRecord> Pricings { get; init; } = Array.Empty<PricingRecord>();
-        public IReadOnlyList<ComplianceStandard> Standards { get; init; } = Array.Empty<ComplianceStandard>();
+        /// <summary>Regulatory compliance is large (standards x controls x assessments) and rarely read, so it is built on first use.</summary>
+        public Lazy<IReadOnlyList<ComplianceStandard>> LazyStandards { get; init; } = new(Array.Empty<ComplianceStandard>());
+        public IReadOnlyList<ComplianceStandard> Standards => LazyStandards.Value;
         public JitPolicy? Jit { get; init; }
         public SecurityContact? Contact { get; init; }
     }
