@@ -8,6 +8,8 @@ namespace CrossTenantSecurity
         Unauthorized,
         /// <summary>403: the delegation or role does not allow the read.</summary>
         Forbidden,
+        /// <summary>403 because the subscription is delegated only at resource-group level, so subscription-level data is out of reach.</summary>
+        ResourceGroupOnly,
         /// <summary>404: the scope or resource does not exist or is not visible.</summary>
         NotFound,
         /// <summary>The resource provider is not registered on the subscription.</summary>

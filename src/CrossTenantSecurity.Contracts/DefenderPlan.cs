@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+
+namespace CrossTenantSecurity
+{
+    /// <summary>A Defender plan (pricing) of a subscription.</summary>
+    public sealed class DefenderPlan : SubscriptionScoped
+    {
+        public DefenderPlan(SubscriptionRef subscription, string plan, string? tier, string? subPlan, string? coverageStatus, bool deprecated,
+            IReadOnlyList<string> replacedBy, TimeSpan? freeTrialRemaining, DateTimeOffset? enablementTime, bool? enforce, IReadOnlyList<PlanExtension> extensions, string id)
+            : base(subscription)
+        {
+            Plan = plan;
+            Tier = tier;
+            SubPlan = subPlan;
+            CoverageStatus = coverageStatus;
+            Deprecated = deprecated;
+            ReplacedBy = replacedBy ?? Array.Empty<string>();
+            FreeTrialRemaining = freeTrialRemaining;
+            EnablementTime = enablementTime;
+            Enforce = enforce;
+            Extensions = extensions ?? Array.Empty<PlanExtension>();
+            Id = id;
+        }
+
+        /// <summary>VirtualMachines, StorageAccounts, CloudPosture, ...</summary>
+        public string Plan { get; }
+        /// <summary>Free or Standard.</summary>
+        public string? Tier { get; }
+        /// <summary>True when the tier is Standard (the plan is on).</summary>
+        public bool Enabled => string.Equals(Tier, "Standard", StringComparison.OrdinalIgnoreCase);
+        public string? SubPlan { get; }
+        /// <summary>FullyCovered, PartiallyCovered, NotCovered (resourcesCoverageStatus): Standard alone does not mean every resource is covered.</summary>
+        public string? CoverageStatus { get; }
+        public bool Deprecated { get; }
+        public IReadOnlyList<string> ReplacedBy { get; }
+        public TimeSpan? FreeTrialRemaining { get; }
+        public DateTimeOffset? EnablementTime { get; }
+        public bool? Enforce { get; }
+        public IReadOnlyList<PlanExtension> Extensions { get; }
+        public string Id { get; }
+
+        public override string ToString() => $"{Plan}: {Tier}{(SubPlan is null ? string.Empty : " " + SubPlan)}";
+    }
+
+    /// <summary>An extension of a Defender plan, e.g. AgentlessVmScanning.</summary>
+    public sealed class PlanExtension
+    {
+        public PlanExtension(string name, bool enabled, string? operationStatus)
+        {
+            Name = name;
+            Enabled = enabled;
+            OperationStatus = operationStatus;
+        }
+
+        public string Name { get; }
+        public bool Enabled { get; }
+        public string? OperationStatus { get; }
+
+        public override string ToString() => $"{Name}={(Enabled ? "on" : "off")}";
+    }
+}

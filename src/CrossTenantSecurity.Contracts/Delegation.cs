@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+
+namespace CrossTenantSecurity
+{
+    /// <summary>Where a Lighthouse delegation applies.</summary>
+    public enum DelegationScopeType
+    {
+        Subscription = 0,
+        ResourceGroup,
+    }
+
+    /// <summary>A Lighthouse registration assignment with its definition expanded: who manages what, with which roles.</summary>
+    public sealed class Delegation : SubscriptionScoped
+    {
+        public Delegation(SubscriptionRef subscription, string offerName, string? description, string scope, DelegationScopeType scopeType, string? resourceGroup,
+            Guid managingTenantId, string? managingTenantName, Guid customerTenantId, string? customerTenantName,
+            IReadOnlyList<DelegationAuthorization> authorizations, IReadOnlyList<EligibleDelegationAuthorization> eligibleAuthorizations,
+            string? provisioningState, string? marketplacePlan, string registrationDefinitionId, string id)
+            : base(subscription)
+        {
+            OfferName = offerName;
+            Description = description;
+            Scope = scope;
+            ScopeType = scopeType;
+            ResourceGroup = resourceGroup;
+            ManagingTenantId = managingTenantId;
+            ManagingTenantName = managingTenantName;
+            CustomerTenantId = customerTenantId;
+            CustomerTenantName = customerTenantName;
+            Authorizations = authorizations ?? Array.Empty<DelegationAuthorization>();
+            EligibleAuthorizations = eligibleAuthorizations ?? Array.Empty<EligibleDelegationAuthorization>();
+            ProvisioningState = provisioningState;
+            MarketplacePlan = marketplacePlan;
+            RegistrationDefinitionId = registrationDefinitionId;
+            Id = id;
+        }
+
+        public string OfferName { get; }
+        public string? Description { get; }
+        public string Scope { get; }
+        public DelegationScopeType ScopeType { get; }
+        public string? ResourceGroup { get; }
+        public Guid ManagingTenantId { get; }
+        public string? ManagingTenantName { get; }
+        public Guid CustomerTenantId { get; }
+        public string? CustomerTenantName { get; }
+        public IReadOnlyList<DelegationAuthorization> Authorizations { get; }
+        public IReadOnlyList<EligibleDelegationAuthorization> EligibleAuthorizations { get; }
+        public string? ProvisioningState { get; }
+        /// <summary>publisher.product.plan.version for Marketplace offers; null for offers deployed from templates.</summary>
+        public string? MarketplacePlan { get; }
+        public string RegistrationDefinitionId { get; }
+        public string Id { get; }
+
+        /// <summary>Subscription scope and a standing role that can read Microsoft.Security (Reader, Security Reader, Security Admin, Contributor).</summary>
+        public bool DefenderReady
+        {
+            get
+            {
+                if (ScopeType != DelegationScopeType.Subscription) return false;
+                foreach (DelegationAuthorization authorization in Authorizations)
+                {
+                    if (authorization.CanReadSecurity) return true;
+                }
+                return false;
+            }
+        }
+
+        public override string ToString() => $"{OfferName} on {Scope}";
+    }
+
+    /// <summary>A standing (permanent) authorization in a Lighthouse offer.</summary>
+    public sealed class DelegationAuthorization
+    {
+        public DelegationAuthorization(Guid principalId, string? principalName, Guid roleDefinitionId, string? roleName, bool canReadSecurity, IReadOnlyList<Guid> delegatedRoleDefinitionIds)
+        {
+            PrincipalId = principalId;
+            PrincipalName = principalName;
+            RoleDefinitionId = roleDefinitionId;
+            RoleName = roleName;
+            CanReadSecurity = canReadSecurity;
+            DelegatedRoleDefinitionIds = delegatedRoleDefinitionIds ?? Array.Empty<Guid>();
+        }
+
+        public Guid PrincipalId { get; }
+        public string? PrincipalName { get; }
+        public Guid RoleDefinitionId { get; }
+        /// <summary>Resolved for built-in roles; null for a role id this module does not know.</summary>
+        public string? RoleName { get; }
+        public bool CanReadSecurity { get; }
+        public IReadOnlyList<Guid> DelegatedRoleDefinitionIds { get; }
+
+        public override string ToString() => $"{PrincipalName ?? PrincipalId.ToString()}: {RoleName ?? RoleDefinitionId.ToString()}";
+    }
+
+    /// <summary>A just-in-time (eligible) authorization: the principal must activate the role first.</summary>
+    public sealed class EligibleDelegationAuthorization
+    {
+        public EligibleDelegationAuthorization(Guid principalId, string? principalName, Guid roleDefinitionId, string? roleName,
+            string? multiFactorAuthProvider, TimeSpan? maximumActivationDuration, IReadOnlyList<string> approvers)
+        {
+            PrincipalId = principalId;
+            PrincipalName = principalName;
+            RoleDefinitionId = roleDefinitionId;
+            RoleName = roleName;
+            MultiFactorAuthProvider = multiFactorAuthProvider;
+            MaximumActivationDuration = maximumActivationDuration;
+            Approvers = approvers ?? Array.Empty<string>();
+        }
+
+        public Guid PrincipalId { get; }
+        public string? PrincipalName { get; }
+        public Guid RoleDefinitionId { get; }
+        public string? RoleName { get; }
+        /// <summary>Azure (MFA required at activation) or None.</summary>
+        public string? MultiFactorAuthProvider { get; }
+        public TimeSpan? MaximumActivationDuration { get; }
+        public IReadOnlyList<string> Approvers { get; }
+
+        public override string ToString() => $"{PrincipalName ?? PrincipalId.ToString()}: {RoleName ?? RoleDefinitionId.ToString()} (eligible)";
+    }
+}

@@ -1,0 +1,24 @@
+using System.Collections.Generic;
+
+namespace CrossTenantSecurity.Engine.Internal
+{
+    /// <summary>Collects results of one kind while passing failures, verbose and warnings to a sink of another kind.</summary>
+    internal sealed class ForwardingCollector<TCollected, TOuter> : IScopeSink<TCollected>
+    {
+        private readonly IScopeSink<TOuter> _outer;
+
+        public ForwardingCollector(IScopeSink<TOuter> outer) => _outer = outer;
+
+        public List<TCollected> Items { get; } = new List<TCollected>();
+
+        public void OnResult(TCollected item)
+        {
+            lock (Items) Items.Add(item);
+        }
+
+        public void OnFailure(ScopeFailure failure) => _outer.OnFailure(failure);
+        public void OnVerbose(string message) => _outer.OnVerbose(message);
+        public void OnWarning(string message) => _outer.OnWarning(message);
+        public void OnProgress(int done, int total) { }
+    }
+}

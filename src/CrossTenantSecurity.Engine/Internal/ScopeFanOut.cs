@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CrossTenantSecurity.Engine.Internal
+{
+    /// <summary>
+    /// Runs work over many scopes with at most N at once. Each scope ends as results or as exactly one
+    /// failure; one scope's exception never touches another. Cancellation stops new scopes at once and
+    /// flows into the requests in flight.
+    /// </summary>
+    internal static class ScopeFanOut
+    {
+        public static async Task RunAsync<TScope, TResult>(
+            IReadOnlyList<TScope> scopes,
+            int maxConcurrency,
+            IScopeSink<TResult> sink,
+            Func<TScope, CancellationToken, Task> work,
+            Func<TScope, Exception, CancellationToken, Task<ScopeFailure>> toFailure,
+            CancellationToken cancellationToken)
+        {
+            int total = scopes.Count, next = -1, done = 0;
+            sink.OnProgress(0, total);
+
+            async Task WorkerAsync()
+            {
+                while (true)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    int index = Interlocked.Increment(ref next);
+                    if (index >= total) return;
+                    TScope scope = scopes[index];
+                    try
+                    {
+                        await work(scope, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+                    {
+                        sink.OnFailure(await toFailure(scope, e, cancellationToken).ConfigureAwait(false));
+                    }
+                    sink.OnProgress(Interlocked.Increment(ref done), total);
+                }
+            }
+
+            int workers = Math.Max(1, Math.Min(maxConcurrency, total));
+            await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(WorkerAsync, cancellationToken))).ConfigureAwait(false);
+        }
+    }
+}
