@@ -70,6 +70,7 @@ namespace CrossTenantSecurity.Emulator
             app.UseMiddleware<ArmAuthenticationMiddleware>();
             TokenEndpoints.Map(app, runtime);
             ResourcesEndpoints.Map(app, runtime);
+            ResourceGraph.ResourceGraphEndpoint.Map(app, runtime);
             app.MapFallback((HttpContext context) => ArmAuthenticationMiddleware.IsArmPath(context.Request.Path)
                 ? ArmErrors.Create(404, "InvalidResourceType", $"The resource type could not be found for path '{context.Request.Path}'.")
                 : Results.NotFound());
