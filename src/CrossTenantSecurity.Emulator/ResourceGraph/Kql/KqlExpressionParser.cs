@@ -197,12 +197,37 @@ namespace CrossTenantSecurity.Emulator.ResourceGraph.Kql
             if (raw.Trim() == "null") return new KqlLiteralExpression(null, KqlType.Dynamic);
             try
             {
-                return new KqlLiteralExpression(KqlValues.FromJson(JsonNode.Parse(raw)), KqlType.Dynamic);
+                return new KqlLiteralExpression(KqlValues.FromJson(JsonNode.Parse(DoubleQuoted(raw))), KqlType.Dynamic);
             }
             catch (JsonException)
             {
                 throw KqlException.Parser(position, $"Invalid dynamic literal '{raw}'.");
             }
+        }
+
+        /// <summary>KQL dynamic literals may use 'single quotes'; JSON needs double quotes.</summary>
+        private static string DoubleQuoted(string raw)
+        {
+            var json = new System.Text.StringBuilder();
+            for (int i = 0; i < raw.Length; i++)
+            {
+                if (raw[i] == '"')
+                {
+                    int end = i + 1;
+                    while (end < raw.Length && raw[end] != '"') end += raw[end] == '\\' ? 2 : 1;
+                    json.Append(raw, i, Math.Min(end + 1, raw.Length) - i);
+                    i = end;
+                }
+                else if (raw[i] == '\'')
+                {
+                    int end = raw.IndexOf('\'', i + 1);
+                    if (end < 0) end = raw.Length;
+                    json.Append(JsonSerializer.Serialize(raw.Substring(i + 1, end - i - 1)));
+                    i = end;
+                }
+                else json.Append(raw[i]);
+            }
+            return json.ToString();
         }
 
         private KqlExpression ParseDateLiteral(KqlToken token)
