@@ -189,7 +189,8 @@ namespace CrossTenantSecurity.Emulator.Tests
         {
             var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
             context.Response.Body = new MemoryStream();
-            IResult result = ResourceGraphRequest.TryRead(body, out ResourceGraphRequest request)
+            // Re-parsed so that values look exactly as they do when read from an HTTP body.
+            IResult result = ResourceGraphRequest.TryRead(JsonNode.Parse(body.ToJsonString()), out ResourceGraphRequest request)
                 ?? ResourceGraphEndpoint.Execute(request, data, Caller, unstableOrder, context.Response);
             await result.ExecuteAsync(context);
             context.Response.Body.Position = 0;
