@@ -104,6 +104,8 @@ namespace CrossTenantSecurity.Emulator.Tests
             Assert.Equal(new[] { "a1", "a2", "b1", "b2" }, Names("securityresources | sort by name asc"));
             Assert.Equal(new[] { "a1", "b2", "a2", "b1" }, Names("securityresources | extend s = tostring(properties.metadata.severity) | order by s asc, name asc"));
             Assert.Equal(new[] { "b1", "a1", "a2", "b2" }, Names("securityresources | order by todouble(properties.ratio) asc"));
+            Assert.Equal(new[] { "b2", "a2", "a1", "b1" }, Names("securityresources | order by todouble(properties.ratio) desc"));
+            Assert.Equal(new[] { "a1", "a2", "b2", "b1" }, Names("securityresources | order by todouble(properties.ratio) asc nulls last"));
         }
 
         [Fact]
@@ -231,6 +233,11 @@ namespace CrossTenantSecurity.Emulator.Tests
         [InlineData("securityresources | summarize percentile(name, 5)", "UnknownFunction")]
         [InlineData("securityresources | where name == 'unterminated", "ParserFailure")]
         [InlineData("securityresources | take", "ParserFailure")]
+        [InlineData("securityresources | order by name asc nulls", "ParserFailure")]
+        [InlineData("securityresources | take 99999999999999999999", "ParserFailure")]
+        [InlineData("securityresources | where name == 'a' | project", "ParserFailure")]
+        [InlineData("securityresources | where name = 'a'", "ParserFailure")]
+        [InlineData("securityresources | where name == 'a' ; x", "ParserFailure")]
         public void Bad_queries_raise_kql_errors(string query, string code) =>
             Assert.Equal(code, Assert.Throws<KqlException>(() => KqlParser.Parse(query)).Code);
 

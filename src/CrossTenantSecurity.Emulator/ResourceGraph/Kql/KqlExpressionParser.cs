@@ -121,7 +121,9 @@ namespace CrossTenantSecurity.Emulator.ResourceGraph.Kql
                     return new KqlLiteralExpression(token.Text, KqlType.String);
                 case KqlTokenKind.Long:
                     Next();
-                    return new KqlLiteralExpression(long.Parse(token.Text, CultureInfo.InvariantCulture), KqlType.Long);
+                    return long.TryParse(token.Text, NumberStyles.None, CultureInfo.InvariantCulture, out long number)
+                        ? new KqlLiteralExpression(number, KqlType.Long)
+                        : new KqlLiteralExpression(double.Parse(token.Text, CultureInfo.InvariantCulture), KqlType.Real);
                 case KqlTokenKind.Real:
                     Next();
                     return new KqlLiteralExpression(double.Parse(token.Text, CultureInfo.InvariantCulture), KqlType.Real);

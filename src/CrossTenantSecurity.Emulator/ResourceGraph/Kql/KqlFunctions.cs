@@ -71,7 +71,7 @@ namespace CrossTenantSecurity.Emulator.ResourceGraph.Kql
                     });
                 case "round":
                     return Make(1, 2, KqlType.Real, r => KqlValues.ToDouble(Arg(r, 0)) is double x
-                        ? Math.Round(x, (int)(a.Count > 1 ? KqlValues.ToLong(Arg(r, 1)) ?? 0 : 0), MidpointRounding.AwayFromZero) : null);
+                        ? Math.Round(x, (int)Math.Clamp(a.Count > 1 ? KqlValues.ToLong(Arg(r, 1)) ?? 0 : 0, 0, 15), MidpointRounding.AwayFromZero) : null);
                 case "abs": return Make(1, 1, a.Count == 1 ? a[0].Type : KqlType.Real, r => Arg(r, 0) switch { long l => Math.Abs(l), double d => Math.Abs(d), _ => null });
                 case "strcat": return Make(1, 64, KqlType.String, r => string.Concat(a.Select(e => KqlValues.ToText(e.Evaluate(r)))));
                 case "tolower": return Make(1, 1, KqlType.String, r => KqlValues.ToText(Arg(r, 0)).ToLowerInvariant());

@@ -3,8 +3,8 @@ using System.Linq;
 
 namespace CrossTenantSecurity.Emulator.ResourceGraph.Kql
 {
-    /// <summary>A sort key; KQL sorts descending unless told asc. Nulls sort lowest (first asc, last desc).</summary>
-    internal sealed record KqlSortKey(KqlExpression Expression, bool Descending)
+    /// <summary>A sort key; KQL sorts descending unless told asc, with nulls first when ascending and last when descending.</summary>
+    internal sealed record KqlSortKey(KqlExpression Expression, bool Descending, bool NullsFirst)
     {
         public bool IsIdAscending => !Descending && Expression is KqlColumnExpression { Name: "id" };
     }
@@ -27,6 +27,7 @@ namespace CrossTenantSecurity.Emulator.ResourceGraph.Kql
             {
                 for (int i = 0; i < keys.Count; i++)
                 {
+                    if (x[i] is null != y[i] is null) return x[i] is null == keys[i].NullsFirst ? -1 : 1;
                     int c = KqlValues.Compare(x[i], y[i]);
                     if (c != 0) return keys[i].Descending ? -c : c;
                 }

@@ -27,7 +27,13 @@ namespace CrossTenantSecurity.Emulator.ResourceGraph.Kql
 
         private KqlToken Current => _tokens[_index];
         private KqlToken Peek(int ahead = 1) => _tokens[Math.Min(_index + ahead, _tokens.Count - 1)];
-        private KqlToken Next() => _tokens[_index++ < _tokens.Count - 1 ? _index - 1 : _tokens.Count - 1];
+        /// <summary>Consumes the current token; the End token is never passed.</summary>
+        private KqlToken Next()
+        {
+            KqlToken token = Current;
+            if (_index < _tokens.Count - 1) _index++;
+            return token;
+        }
 
         private KqlQuery ParseQuery()
         {
@@ -214,12 +220,14 @@ namespace CrossTenantSecurity.Emulator.ResourceGraph.Kql
                 KqlExpression expression = ParseExpression();
                 bool descending = true;
                 if (Current.IsWord("asc") || Current.IsWord("desc")) descending = Next().Text == "desc";
+                bool nullsFirst = !descending;
                 if (Current.IsWord("nulls"))
                 {
                     Next();
-                    Next();
+                    if (!Current.IsWord("first") && !Current.IsWord("last")) throw KqlException.Parser(Current.Position, "Expected 'first' or 'last' after 'nulls'.");
+                    nullsFirst = Next().Text == "first";
                 }
-                keys.Add(new KqlSortKey(expression, descending));
+                keys.Add(new KqlSortKey(expression, descending, nullsFirst));
             }
             while (TryTake(","));
             return keys;
@@ -228,7 +236,9 @@ namespace CrossTenantSecurity.Emulator.ResourceGraph.Kql
         private long ParseCount()
         {
             KqlToken token = Expect(KqlTokenKind.Long, "a row count");
-            return long.Parse(token.Text, CultureInfo.InvariantCulture);
+            return long.TryParse(token.Text, NumberStyles.None, CultureInfo.InvariantCulture, out long count)
+                ? count
+                : throw KqlException.Parser(token.Position, $"The row count '{token.Text}' is too large.");
         }
 
         private KqlToken Expect(KqlTokenKind kind, string what)
