@@ -66,7 +66,7 @@ namespace CrossTenantSecurity.Emulator.ResourceGraph.Kql
             {
                 case "where" or "filter": return new KqlWhereOperator(ParseExpression());
                 case "project": return ParseProject();
-                case "extend": return new KqlExtendOperator(ParseAssignments(_schema, keepSchema: true));
+                case "extend": return new KqlExtendOperator(ParseAssignments(_schema, declare: true));
                 case "project-away": return ParseProjectAway();
                 case "project-rename": return ParseProjectRename();
                 case "order" or "sort":
@@ -92,7 +92,7 @@ namespace CrossTenantSecurity.Emulator.ResourceGraph.Kql
         {
             var output = new KqlSchema();
             var scratch = _schema.Clone();
-            List<KqlAssignment> assignments = ParseAssignments(scratch, keepSchema: true);
+            List<KqlAssignment> assignments = ParseAssignments(scratch, declare: true);
             foreach (KqlAssignment a in assignments) output.Set(a.Name, a.Expression.Type);
             _schema = output;
             return new KqlProjectOperator(assignments);
@@ -142,7 +142,7 @@ namespace CrossTenantSecurity.Emulator.ResourceGraph.Kql
             if (Current.IsWord("by"))
             {
                 Next();
-                keys = ParseAssignments(_schema.Clone(), keepSchema: false);
+                keys = ParseAssignments(_schema.Clone(), declare: false);
             }
             var output = new KqlSchema();
             foreach (KqlAssignment key in keys) output.Set(key.Name, key.Expression.Type);
@@ -189,7 +189,7 @@ namespace CrossTenantSecurity.Emulator.ResourceGraph.Kql
         }
 
         /// <summary>name = expr or expr; each assignment is visible to the next one (through the given schema).</summary>
-        private List<KqlAssignment> ParseAssignments(KqlSchema schema, bool keepSchema)
+        private List<KqlAssignment> ParseAssignments(KqlSchema schema, bool declare)
         {
             KqlSchema outer = _schema;
             _schema = schema;
@@ -205,7 +205,7 @@ namespace CrossTenantSecurity.Emulator.ResourceGraph.Kql
                 KqlExpression expression = ParseExpression();
                 name ??= expression.SuggestedName ?? "Column" + (assignments.Count + 1).ToString(CultureInfo.InvariantCulture);
                 assignments.Add(new KqlAssignment(name, expression));
-                if (keepSchema) _schema.Set(name, expression.Type);
+                if (declare) _schema.Set(name, expression.Type);
             }
             while (TryTake(","));
             _schema = outer;
