@@ -45,6 +45,9 @@ namespace CrossTenantSecurity.Emulator
 
         public RequestLog Requests => _runtime.Requests;
 
+        /// <summary>For in-process tests: e.g. to plug a Resource Graph data source into a running emulator.</summary>
+        internal EmulatorRuntime Runtime => _runtime;
+
         /// <summary>Issues a token as the emulator's Entra would, e.g. to test -AccessToken sign-in.</summary>
         public string IssueToken(Guid tenantId, Guid objectId, Guid? appId = null, string? audience = null, TimeSpan? lifetime = null) =>
             _runtime.Tokens.Issue(tenantId, objectId, appId, audience ?? BaseUrl.AbsoluteUri, lifetime ?? _runtime.Options.TokenLifetime);
@@ -71,6 +74,7 @@ namespace CrossTenantSecurity.Emulator
             TokenEndpoints.Map(app, runtime);
             ResourcesEndpoints.Map(app, runtime);
             ProviderRouter.Map(app, runtime, Posture.SecurityOperations.All().Concat(ManagedServicesOperations.All()).ToList());
+            ResourceGraph.ResourceGraphEndpoint.Map(app, runtime);
             app.MapFallback((HttpContext context) => ArmAuthenticationMiddleware.IsArmPath(context.Request.Path)
                 ? ArmErrors.Create(404, "InvalidResourceType", $"The resource type could not be found for path '{context.Request.Path}'.")
                 : Results.NotFound());

@@ -17,5 +17,7 @@ namespace CrossTenantSecurity.Emulator
         public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
         /// <summary>Write each request to the console (standalone mode).</summary>
         public bool LogRequests { get; set; }
+        /// <summary>Resource Graph pages of queries without "order by" overlap or skip a few rows, as ARG's do; off gives exact paging.</summary>
+        public bool ResourceGraphUnstableOrder { get; set; } = true;
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Nodes;
 using CrossTenantSecurity.Emulator.Arm;
 
@@ -21,5 +22,27 @@ namespace CrossTenantSecurity.Emulator.ResourceGraph
         /// materialise a whole large estate.
         /// </summary>
         IEnumerable<JsonObject> Rows(string table, ArmCaller caller, IReadOnlyList<Guid> subscriptions);
+
+        /// <summary>
+        /// The rows of one subscription that come after the row whose id is afterId, so that a page can resume
+        /// without re-reading earlier rows. The default re-reads the subscription and skips; an estate that can
+        /// seek should override it.
+        /// </summary>
+        IEnumerable<JsonObject> RowsAfter(string table, ArmCaller caller, Guid subscription, string afterId)
+        {
+            bool passed = false;
+            foreach (JsonObject row in Rows(table, caller, new[] { subscription }))
+            {
+                string id = (row["id"] as JsonValue)?.ToString() ?? string.Empty;
+                if (!passed)
+                {
+                    // Passed the anchor, or the anchor row has gone and this row sorts after it.
+                    if (id == afterId) { passed = true; continue; }
+                    if (string.CompareOrdinal(id, afterId) <= 0) continue;
+                    passed = true;
+                }
+                yield return row;
+            }
+        }
     }
 }
