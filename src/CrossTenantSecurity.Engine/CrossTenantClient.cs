@@ -14,7 +14,7 @@ namespace CrossTenantSecurity.Engine
     /// One signed-in session: one credential and one ARM pipeline, shared by every command and thread.
     /// Public signatures use only Contracts and BCL types so the type can cross the load-context bridge.
     /// </summary>
-    public class CrossTenantClient
+    public partial class CrossTenantClient
     {
         private readonly ArmGateway _arm = null!;
 

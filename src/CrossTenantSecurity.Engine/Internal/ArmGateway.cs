@@ -57,6 +57,20 @@ namespace CrossTenantSecurity.Engine.Internal
             return await SendAsync(message, verbose, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>POST an action (no body expected back); throws <see cref="ArmRequestException"/> on a non-success status.</summary>
+        public async Task<int> PostAsync(string pathAndQuery, Action<string>? verbose, CancellationToken cancellationToken)
+        {
+            using HttpMessage message = _pipeline.CreateMessage();
+            message.Request.Method = RequestMethod.Post;
+            message.Request.Uri.Reset(Resolve(pathAndQuery));
+            message.Request.Headers.Add("Accept", "application/json");
+            var watch = Stopwatch.StartNew();
+            await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            verbose?.Invoke($"POST {Describe(message.Request.Uri.ToUri())} -> {message.Response.Status} ({watch.ElapsedMilliseconds} ms)");
+            if (message.Response.Status is < 200 or >= 300) throw ToException(message.Response);
+            return message.Response.Status;
+        }
+
         /// <summary>
         /// Lists every item of a pageable ARM collection, following nextLink verbatim. A nextLink to
         /// another host is refused (it would receive our bearer token), and a nextLink that repeats

@@ -33,6 +33,7 @@ namespace CrossTenantSecurity.Engine.Internal
 
         public static ScopeFailureKind KindOf(int status, string? errorCode)
         {
+            if (string.Equals(errorCode, "ScoreNotReady", StringComparison.Ordinal)) return ScopeFailureKind.ScoreNotReady;
             if (string.Equals(errorCode, "MissingSubscriptionRegistration", StringComparison.OrdinalIgnoreCase) ||
                 string.Equals(errorCode, "SubscriptionNotRegistered", StringComparison.OrdinalIgnoreCase))
                 return ScopeFailureKind.NotRegistered;
@@ -50,12 +51,14 @@ namespace CrossTenantSecurity.Engine.Internal
             };
         }
 
-        private static string? RecommendedAction(ScopeFailureKind kind, string? forbiddenAction) => kind switch
+        public static string? RecommendedAction(ScopeFailureKind kind, string? forbiddenAction) => kind switch
         {
             ScopeFailureKind.Forbidden => forbiddenAction ?? "Ask the customer to grant a role that allows this read (e.g. Security Reader) in the Lighthouse delegation.",
             ScopeFailureKind.Unauthorized => "Sign in again with Connect-CtAccount.",
             ScopeFailureKind.NotFound => "Check the id; the subscription may have been removed from the delegation.",
-            ScopeFailureKind.NotRegistered => "Register the resource provider on the subscription (Register-AzResourceProvider).",
+            ScopeFailureKind.NotRegistered => "Register the Microsoft.Security resource provider on the subscription (the customer runs Register-AzResourceProvider -ProviderNamespace Microsoft.Security).",
+            ScopeFailureKind.ScoreNotReady => "Open Defender for Cloud in the subscription once to initialise secure score, then wait for the first assessment (up to 24 hours).",
+            ScopeFailureKind.ResourceGroupOnly => "Ask the customer to delegate the whole subscription (not only resource groups) with a role that reads Microsoft.Security, such as Security Reader.",
             ScopeFailureKind.Throttled => "Retry later or lower -ThrottleLimit.",
             ScopeFailureKind.Transient => "Retry the command; the service or network failed past every retry.",
             _ => null,

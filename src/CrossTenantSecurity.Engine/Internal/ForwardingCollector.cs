@@ -6,8 +6,13 @@ namespace CrossTenantSecurity.Engine.Internal
     internal sealed class ForwardingCollector<TCollected, TOuter> : IScopeSink<TCollected>
     {
         private readonly IScopeSink<TOuter> _outer;
+        private readonly bool _forwardProgress;
 
-        public ForwardingCollector(IScopeSink<TOuter> outer) => _outer = outer;
+        public ForwardingCollector(IScopeSink<TOuter> outer, bool forwardProgress = false)
+        {
+            _outer = outer;
+            _forwardProgress = forwardProgress;
+        }
 
         public List<TCollected> Items { get; } = new List<TCollected>();
 
@@ -19,6 +24,9 @@ namespace CrossTenantSecurity.Engine.Internal
         public void OnFailure(ScopeFailure failure) => _outer.OnFailure(failure);
         public void OnVerbose(string message) => _outer.OnVerbose(message);
         public void OnWarning(string message) => _outer.OnWarning(message);
-        public void OnProgress(int done, int total) { }
+        public void OnProgress(int done, int total)
+        {
+            if (_forwardProgress) _outer.OnProgress(done, total);
+        }
     }
 }

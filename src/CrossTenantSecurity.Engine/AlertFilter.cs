@@ -1,0 +1,26 @@
+using System;
+using System.Collections.Generic;
+
+namespace CrossTenantSecurity.Engine
+{
+    /// <summary>Which alerts to keep; empty lists mean any. The 2022-01-01 list has no server-side filter.</summary>
+    public sealed class AlertFilter
+    {
+        public IReadOnlyCollection<string> Statuses { get; set; } = Array.Empty<string>();
+        public IReadOnlyCollection<string> Severities { get; set; } = Array.Empty<string>();
+        public DateTimeOffset? StartTimeAfter { get; set; }
+
+        internal bool Keeps(Alert alert) =>
+            (Statuses.Count == 0 || In(Statuses, alert.Status)) && (Severities.Count == 0 || In(Severities, alert.Severity)) &&
+            (StartTimeAfter is null || (alert.StartTimeUtc is DateTimeOffset start && start >= StartTimeAfter));
+
+        private static bool In(IReadOnlyCollection<string> values, string? value)
+        {
+            foreach (string candidate in values)
+            {
+                if (string.Equals(candidate, value, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using CrossTenantSecurity.Engine.Internal;
+using CrossTenantSecurity.Engine.Internal.Posture;
+
+namespace CrossTenantSecurity.Engine
+{
+    /// <summary>Defender posture across every subscription in scope, read in parallel and streamed as it arrives.</summary>
+    public partial class CrossTenantClient
+    {
+        public virtual Task GetSecureScoresAsync(PostureQuery query, IScopeSink<SecureScore> sink, CancellationToken cancellationToken = default) =>
+            FanOutAsync(query, sink, async (s, ct) =>
+            {
+                if (await SecureScoreReader.ReadAsync(_arm, s, sink.OnVerbose, ct).ConfigureAwait(false) is { } score) sink.OnResult(score);
+            }, cancellationToken);
+
+        /// <summary>
+        /// One score per customer: Percentage = sum(weight x current / max) / sum(weight) x 100 over its
+        /// subscriptions with max above 0. Per-subscription failures are still reported, and counted as missing.
+        /// </summary>
+        public virtual async Task GetTenantSecureScoresAsync(PostureQuery query, IScopeSink<TenantSecureScore> sink, CancellationToken cancellationToken = default)
+        {
+            var scores = new ForwardingCollector<SecureScore, TenantSecureScore>(sink, forwardProgress: true);
+            List<DelegatedSubscription> subscriptions = await ResolveScopesAsync(query, sink, cancellationToken).ConfigureAwait(false);
+            await FanOutAsync(subscriptions, query, scores, async (s, ct) =>
+            {
+                if (await SecureScoreReader.ReadAsync(_arm, s, sink.OnVerbose, ct).ConfigureAwait(false) is { } score) scores.OnResult(score);
+            }, cancellationToken).ConfigureAwait(false);
+
+            foreach (IGrouping<Guid, DelegatedSubscription> tenant in subscriptions.GroupBy(s => s.TenantId))
+            {
+                var tenantScores = scores.Items.Where(x => x.TenantId == tenant.Key).ToList();
+                var scored = tenantScores.Where(x => x.Max > 0).ToList();
+                long weight = scored.Sum(x => x.Weight);
+                double percentage = weight > 0
+                    ? Math.Round(scored.Sum(x => x.Weight * x.Current / x.Max) / weight * 100, 2)
+                    : scored.Count > 0 ? Math.Round(scored.Average(x => x.Current / x.Max) * 100, 2) : double.NaN;
+                sink.OnResult(new TenantSecureScore(tenant.Key, tenant.First().TenantName, percentage, Math.Round(tenantScores.Sum(x => x.Current), 2),
+                    tenantScores.Sum(x => x.Max), weight, tenantScores.Count, tenant.Count() - tenantScores.Count));
+            }
+        }
+
+        public virtual Task GetSecureScoreControlsAsync(PostureQuery query, IScopeSink<SecureScoreControl> sink, CancellationToken cancellationToken = default) =>
+            FanOutAsync(query, sink, (s, ct) => SecureScoreControlReader.ReadAsync(_arm, s, sink, ct), cancellationToken);
+
+        public virtual Task GetRecommendationsAsync(PostureQuery query, RecommendationFilter filter, IScopeSink<Recommendation> sink, CancellationToken cancellationToken = default) =>
+            FanOutAsync(query, sink, (s, ct) => RecommendationReader.ReadAsync(_arm, s, filter, sink, ct), cancellationToken);
+
+        public virtual Task GetAlertsAsync(PostureQuery query, AlertFilter filter, IScopeSink<Alert> sink, CancellationToken cancellationToken = default) =>
+            FanOutAsync(query, sink, (s, ct) => AlertReader.ReadAsync(_arm, s, filter, sink, ct), cancellationToken);
+
+        public virtual Task GetDefenderPlansAsync(PostureQuery query, IScopeSink<DefenderPlan> sink, CancellationToken cancellationToken = default) =>
+            FanOutAsync(query, sink, (s, ct) => DefenderPlanReader.ReadAsync(_arm, s, sink, ct), cancellationToken);
+
+        /// <summary>Standards, and with <paramref name="includeControls"/> their controls (RegulatoryComplianceStandard and RegulatoryComplianceControl results).</summary>
+        public virtual Task GetRegulatoryComplianceAsync(PostureQuery query, bool includeControls, IScopeSink<object> sink, CancellationToken cancellationToken = default) =>
+            FanOutAsync(query, sink, (s, ct) => ComplianceReader.ReadAsync(_arm, s, includeControls, sink, ct), cancellationToken);
+
+        public virtual Task GetDelegationsAsync(PostureQuery query, IScopeSink<Delegation> sink, CancellationToken cancellationToken = default) =>
+            FanOutAsync(query, sink, (s, ct) => DelegationReader.ReadAsync(_arm, s, sink, ct), cancellationToken);
+
+        /// <summary>
+        /// Changes alert states (dismiss, activate, resolve, inProgress: 204 and idempotent), in parallel.
+        /// The location comes from each alert's id; with <paramref name="reread"/> the alert is read back and returned.
+        /// </summary>
+        public virtual Task SetAlertStatesAsync(IReadOnlyList<Alert> alerts, AlertState state, bool reread, int maxConcurrency, IScopeSink<Alert> sink, CancellationToken cancellationToken = default)
+        {
+            string action = state switch
+            {
+                AlertState.Active => "activate",
+                AlertState.InProgress => "inProgress",
+                AlertState.Resolved => "resolve",
+                _ => "dismiss",
+            };
+            return ScopeFanOut.RunAsync(alerts, maxConcurrency, sink, async (alert, ct) =>
+            {
+                if (string.IsNullOrEmpty(alert.Location))
+                    throw new ArmRequestException(400, "AlertLocationMissing", $"The alert id '{alert.Id}' has no /locations/ segment, so its state cannot be changed.", null);
+                await _arm.PostAsync($"{alert.Id.TrimStart('/')}/{action}?api-version={SecurityApi.Alerts}", sink.OnVerbose, ct).ConfigureAwait(false);
+                if (!reread) return;
+                using JsonDocument doc = await _arm.GetAsync($"{alert.Id.TrimStart('/')}?api-version={SecurityApi.Alerts}", sink.OnVerbose, ct).ConfigureAwait(false);
+                sink.OnResult(AlertReader.Parse(new SubscriptionRef(alert.SubscriptionId, alert.SubscriptionName, alert.TenantId, alert.TenantName), doc.RootElement));
+            }, async (alert, e, ct) => await Task.FromResult(FailureMapper.ToFailure(alert.Id, e, alert,
+                "Changing alert states needs Security Admin or Contributor in the customer's delegation.")).ConfigureAwait(false), cancellationToken);
+        }
+
+        private async Task FanOutAsync<T>(PostureQuery query, IScopeSink<T> sink, Func<SubscriptionRef, CancellationToken, Task> work, CancellationToken cancellationToken)
+        {
+            List<DelegatedSubscription> subscriptions = await ResolveScopesAsync(query, sink, cancellationToken).ConfigureAwait(false);
+            await FanOutAsync(subscriptions, query, sink, work, cancellationToken).ConfigureAwait(false);
+        }
+
+        private Task FanOutAsync<T>(List<DelegatedSubscription> subscriptions, PostureQuery query, IScopeSink<T> sink, Func<SubscriptionRef, CancellationToken, Task> work, CancellationToken cancellationToken) =>
+            ScopeFanOut.RunAsync(subscriptions, query.MaxConcurrency, sink,
+                (s, ct) => work(SubscriptionRef.From(s), ct),
+                (s, e, ct) => DescribeFailureAsync(s, e, sink.OnVerbose, ct),
+                cancellationToken);
+
+        /// <summary>The subscriptions in scope; unknown ids and tenants are reported to the sink, not dropped.</summary>
+        private async Task<List<DelegatedSubscription>> ResolveScopesAsync<T>(PostureQuery query, IScopeSink<T> sink, CancellationToken cancellationToken)
+        {
+            var collector = new ForwardingCollector<DelegatedSubscription, T>(sink);
+            await ListSubscriptionsAsync(query.Scope, collector, cancellationToken).ConfigureAwait(false);
+            return collector.Items;
+        }
+
+        /// <summary>
+        /// One typed failure per scope. A 403 is looked into: with no role at all at subscription level but
+        /// resource groups visible, the subscription is delegated only at resource-group level, and says so.
+        /// </summary>
+        private async Task<ScopeFailure> DescribeFailureAsync(DelegatedSubscription s, Exception exception, Action<string> verbose, CancellationToken ct)
+        {
+            ScopeFailure failure = FailureMapper.ToFailure(s.SubscriptionId, exception, s);
+            if (failure.Kind != ScopeFailureKind.Forbidden) return failure;
+            try
+            {
+                using JsonDocument permissions = await _arm.GetAsync($"subscriptions/{s.SubscriptionId}/providers/Microsoft.Authorization/permissions?api-version={SecurityApi.Permissions}", verbose, ct).ConfigureAwait(false);
+                bool anySubscriptionRole = Json.Array(permissions.RootElement, "value").Any(p => Json.Array(p, "actions").Any());
+                if (anySubscriptionRole) return failure;
+                List<string> groups = await ResourceGroups.ListAsync(_arm, s.SubscriptionId, verbose, ct).ConfigureAwait(false);
+                if (groups.Count == 0) return failure;
+                return new ScopeFailure(s.SubscriptionId, ScopeFailureKind.ResourceGroupOnly, 403, failure.ErrorCode,
+                    $"Subscription '{s.DisplayName}' ({s.SubscriptionId}) of {s.TenantName ?? s.TenantId.ToString()} is delegated to you only at resource-group level ({string.Join(", ", groups)}); subscription-level Defender data is out of reach.",
+                    FailureMapper.RecommendedAction(ScopeFailureKind.ResourceGroupOnly, null), exception, s);
+            }
+            catch (Exception probe) when (probe is ArmRequestException or Azure.RequestFailedException)
+            {
+                return failure;
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System;
+using System.Collections.Generic;
+
+namespace CrossTenantSecurity.Engine
+{
+    /// <summary>Which recommendations to keep: statuses and severities compare case-insensitively; empty means any.</summary>
+    public sealed class RecommendationFilter
+    {
+        public IReadOnlyCollection<string> Statuses { get; set; } = new[] { "Unhealthy" };
+        public IReadOnlyCollection<string> Severities { get; set; } = Array.Empty<string>();
+
+        internal bool Keeps(string? status, string? severity) =>
+            (Statuses.Count == 0 || Contains(Statuses, status)) && (Severities.Count == 0 || Contains(Severities, severity));
+
+        private static bool Contains(IReadOnlyCollection<string> values, string? value)
+        {
+            foreach (string candidate in values)
+            {
+                if (string.Equals(candidate, value, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+            return false;
+        }
+    }
+}
