@@ -18,6 +18,14 @@
         'Get-CtEnvironment'
         'Get-CtTenant'
         'Get-CtDelegatedSubscription'
+        'Get-CtDelegation'
+        'Get-CtSecureScore'
+        'Get-CtSecureScoreControl'
+        'Get-CtRecommendation'
+        'Get-CtAlert'
+        'Set-CtAlertState'
+        'Get-CtDefenderPlan'
+        'Get-CtRegulatoryCompliance'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

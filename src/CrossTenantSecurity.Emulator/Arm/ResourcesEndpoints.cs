@@ -17,7 +17,30 @@ namespace CrossTenantSecurity.Emulator.Arm
             app.MapGet("/subscriptions/{subscriptionId}", (string subscriptionId, HttpContext context) => GetSubscription(subscriptionId, context, runtime));
             app.MapGet("/tenants", (HttpContext context) => ListTenants(context, runtime));
             app.MapGet("/subscriptions/{subscriptionId}/resourcegroups", (string subscriptionId, HttpContext context) => ListResourceGroups(subscriptionId, context, runtime));
+            app.MapGet("/subscriptions/{subscriptionId}/providers/Microsoft.Authorization/permissions",
+                (string subscriptionId, HttpContext context) => ListPermissions(subscriptionId, null, context, runtime));
+            app.MapGet("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.Authorization/permissions",
+                (string subscriptionId, string resourceGroup, HttpContext context) => ListPermissions(subscriptionId, resourceGroup, context, runtime));
         }
+
+        private static readonly ApiVersionRule PermissionVersions = new("permissions", "2015-07-01", "2018-01-01-preview", "2022-04-01");
+
+        /// <summary>The caller's own effective permissions at a scope: one entry per role that applies there (none for a scope it holds no role at).</summary>
+        private static IResult ListPermissions(string subscriptionId, string? resourceGroup, HttpContext context, EmulatorRuntime runtime)
+        {
+            if (PermissionVersions.Check(context.Request, out _) is { } error) return error;
+            if (!Guid.TryParse(subscriptionId, out Guid id) || runtime.Estate.Subscription(id) is null) return ArmErrors.SubscriptionNotFound(subscriptionId);
+            ArmCaller caller = ArmCaller.From(context);
+            // Only the tenant boundary applies: a caller may always list what it holds itself.
+            if (runtime.Authorizer.Check(caller, id, resourceGroup, "*/read", string.Empty) is { } denied && !IsForbidden(denied)) return denied;
+            var roles = runtime.Authorizer.RolesAt(caller, id, resourceGroup).Distinct().ToList();
+            return Results.Json(new
+            {
+                value = roles.Select(r => new { actions = r.Actions, notActions = r.NotActions, dataActions = Array.Empty<string>(), notDataActions = Array.Empty<string>() }).ToList(),
+            });
+        }
+
+        private static bool IsForbidden(IResult result) => result is IStatusCodeHttpResult { StatusCode: 403 };
 
         private static readonly ApiVersionRule ResourceGroupVersions = new("resourceGroups", "2019-10-01", "2020-06-01", "2021-04-01", "2022-09-01", "2024-03-01");
 

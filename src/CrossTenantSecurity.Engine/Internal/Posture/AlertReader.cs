@@ -10,12 +10,11 @@ namespace CrossTenantSecurity.Engine.Internal.Posture
     {
         public static async Task ReadAsync(ArmGateway arm, SubscriptionRef s, AlertFilter filter, IScopeSink<Alert> sink, CancellationToken ct)
         {
-            string path = $"subscriptions/{s.SubscriptionId}/providers/Microsoft.Security/alerts?api-version={SecurityApi.Alerts}";
-            await foreach (JsonElement item in arm.ListAsync(path, sink.OnVerbose, ct).ConfigureAwait(false))
+            await ScopeFallback.ListAsync(arm, s, scope => $"{scope}/providers/Microsoft.Security/alerts?api-version={SecurityApi.Alerts}", sink, item =>
             {
                 Alert alert = Parse(s, item);
                 if (filter.Keeps(alert)) sink.OnResult(alert);
-            }
+            }, ct).ConfigureAwait(false);
         }
 
         public static Alert Parse(SubscriptionRef s, JsonElement item)

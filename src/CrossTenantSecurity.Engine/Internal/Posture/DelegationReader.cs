@@ -8,45 +8,11 @@ namespace CrossTenantSecurity.Engine.Internal.Posture
 {
     internal static class DelegationReader
     {
-        /// <summary>
-        /// Assignments with their definitions expanded, at subscription scope; when that is forbidden (a
-        /// resource-group-only delegation), at each resource group the caller can see instead.
-        /// </summary>
-        public static async Task ReadAsync(ArmGateway arm, SubscriptionRef s, IScopeSink<Delegation> sink, CancellationToken ct)
-        {
-            string Assignments(string scope) =>
-                $"{scope}/providers/Microsoft.ManagedServices/registrationAssignments?api-version={SecurityApi.ManagedServices}&$expandRegistrationDefinition=true";
-            string subscriptionScope = $"subscriptions/{s.SubscriptionId}";
-            try
-            {
-                await foreach (JsonElement item in arm.ListAsync(Assignments(subscriptionScope), sink.OnVerbose, ct).ConfigureAwait(false))
-                {
-                    sink.OnResult(Parse(s, item));
-                }
-                return;
-            }
-            catch (ArmRequestException e) when (e.Status == 403)
-            {
-                List<string> groups = await ResourceGroups.ListAsync(arm, s.SubscriptionId, sink.OnVerbose, ct).ConfigureAwait(false);
-                int found = 0;
-                foreach (string group in groups)
-                {
-                    try
-                    {
-                        await foreach (JsonElement item in arm.ListAsync(Assignments($"{subscriptionScope}/resourceGroups/{Uri.EscapeDataString(group)}"), sink.OnVerbose, ct).ConfigureAwait(false))
-                        {
-                            sink.OnResult(Parse(s, item));
-                            found++;
-                        }
-                    }
-                    catch (ArmRequestException inner) when (inner.Status == 403)
-                    {
-                        sink.OnVerbose($"Lighthouse assignments in {group} are not readable: {inner.ErrorCode}.");
-                    }
-                }
-                if (found == 0) throw;
-            }
-        }
+        /// <summary>Assignments with their definitions expanded (at each visible resource group when the subscription is delegated only there).</summary>
+        public static Task ReadAsync(ArmGateway arm, SubscriptionRef s, IScopeSink<Delegation> sink, CancellationToken ct) =>
+            ScopeFallback.ListAsync(arm, s,
+                scope => $"{scope}/providers/Microsoft.ManagedServices/registrationAssignments?api-version={SecurityApi.ManagedServices}&$expandRegistrationDefinition=true",
+                sink, item => sink.OnResult(Parse(s, item)), ct);
 
         public static Delegation Parse(SubscriptionRef s, JsonElement item)
         {

@@ -11,12 +11,11 @@ namespace CrossTenantSecurity.Engine.Internal.Posture
         /// <summary>Assessments with metadata expanded (severity lives on the metadata, not the assessment).</summary>
         public static async Task ReadAsync(ArmGateway arm, SubscriptionRef s, RecommendationFilter filter, IScopeSink<Recommendation> sink, CancellationToken ct)
         {
-            string path = $"subscriptions/{s.SubscriptionId}/providers/Microsoft.Security/assessments?api-version={SecurityApi.Assessments}&$expand=metadata";
-            await foreach (JsonElement item in arm.ListAsync(path, sink.OnVerbose, ct).ConfigureAwait(false))
+            await ScopeFallback.ListAsync(arm, s, scope => $"{scope}/providers/Microsoft.Security/assessments?api-version={SecurityApi.Assessments}&$expand=metadata", sink, item =>
             {
                 Recommendation recommendation = Parse(s, item);
                 if (filter.Keeps(recommendation.Status, recommendation.Severity)) sink.OnResult(recommendation);
-            }
+            }, ct).ConfigureAwait(false);
         }
 
         public static Recommendation Parse(SubscriptionRef s, JsonElement item)

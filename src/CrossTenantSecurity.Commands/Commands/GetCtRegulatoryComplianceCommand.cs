@@ -1,0 +1,39 @@
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CrossTenantSecurity.Commands.Infrastructure;
+using CrossTenantSecurity.Engine;
+
+namespace CrossTenantSecurity.Commands
+{
+    /// <summary>Regulatory compliance standards per subscription, with their controls on request.</summary>
+    [Cmdlet(VerbsCommon.Get, "CtRegulatoryCompliance")]
+    [OutputType(typeof(RegulatoryComplianceStandard), typeof(RegulatoryComplianceControl))]
+    public sealed class GetCtRegulatoryComplianceCommand : CtPostureCmdlet<object>
+    {
+        /// <summary>Also emit every control of each standard.</summary>
+        [Parameter]
+        public SwitchParameter IncludeControls { get; set; }
+
+        /// <summary>Only these standards (wildcards allowed).</summary>
+        [Parameter(Position = 0)]
+        [SupportsWildcards]
+        public string[]? Standard { get; set; }
+
+        internal override string ErrorNoun => "RegulatoryCompliance";
+        internal override string ProgressActivity => "Reading regulatory compliance";
+
+        internal override Task ReadAsync(CrossTenantClient client, PostureQuery query, IScopeSink<object> sink, CancellationToken cancellationToken)
+        {
+            if (Standard is not { Length: > 0 }) return client.GetRegulatoryComplianceAsync(query, IncludeControls, sink, cancellationToken);
+            var patterns = System.Array.ConvertAll(Standard, p => new WildcardPattern(p, WildcardOptions.IgnoreCase));
+            bool Matches(object item) => item switch
+            {
+                RegulatoryComplianceStandard s => System.Array.Exists(patterns, w => w.IsMatch(s.Standard)),
+                RegulatoryComplianceControl c => System.Array.Exists(patterns, w => w.IsMatch(c.Standard)),
+                _ => true,
+            };
+            return client.GetRegulatoryComplianceAsync(query, IncludeControls, new FilteringSink<object>(sink, Matches, _ => { }), cancellationToken);
+        }
+    }
+}
