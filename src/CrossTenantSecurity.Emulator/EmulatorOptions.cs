@@ -1,4 +1,5 @@
 using System;
+using CrossTenantSecurity.Emulator.Behaviour;
 using CrossTenantSecurity.Emulator.Certificates;
 using CrossTenantSecurity.Emulator.Scenarios;
 
@@ -17,5 +18,7 @@ namespace CrossTenantSecurity.Emulator
         public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
         /// <summary>Write each request to the console (standalone mode).</summary>
         public bool LogRequests { get; set; }
+        /// <summary>Latency, throttling and faults (default: throttling at Azure's numbers, no latency, no faults).</summary>
+        public BehaviourOptions Behaviour { get; set; } = new();
     }
 }
