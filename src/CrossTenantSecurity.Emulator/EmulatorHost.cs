@@ -107,7 +107,7 @@ namespace CrossTenantSecurity.Emulator
                     context.Request.QueryString.Value ?? string.Empty, context.Response.StatusCode, caller, watch.Elapsed.TotalMilliseconds,
                     BehaviourItems.Outcome(context), BehaviourItems.InjectedLatency(context).TotalMilliseconds);
                 runtime.Requests.Finished(entry);
-                if (runtime.Options.LogRequests) Console.WriteLine($"{entry.Method} {entry.Path} -> {entry.Status} ({entry.DurationMs:F0} ms)");
+                if (runtime.Options.LogRequests) Console.WriteLine($"{entry.Method} {entry.Path} -> {entry.Status} ({entry.DurationMs:F0} ms){(entry.Outcome is null ? "" : " " + entry.Outcome)}");
             }
         }
 
