@@ -75,7 +75,7 @@ namespace CrossTenantSecurity.Emulator.Behaviour
             if (_buckets.TryGetValue(key, out TokenBucket? bucket)) return bucket;
             int capacity = _options.ArmLimits.Capacity(op) * multiplier;
             int? initial = noisySubscription is not null && IsNoisy(noisySubscription)
-                ? (int)Math.Floor(capacity * (1 - _options.NoisyNeighbourPreDrainPercent / 100.0))
+                ? capacity - (int)Math.Round(capacity * _options.NoisyNeighbourPreDrainPercent / 100.0)
                 : null;
             bucket = new TokenBucket(capacity, _options.ArmLimits.Refill(op) * multiplier, _options.Scale(TimeSpan.FromSeconds(1)), now, initial);
             _buckets[key] = bucket;

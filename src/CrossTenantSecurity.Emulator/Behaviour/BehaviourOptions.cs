@@ -17,6 +17,8 @@ namespace CrossTenantSecurity.Emulator.Behaviour
         public bool Latency { get; set; }
 
         public FaultProfile FaultProfile { get; set; } = FaultProfile.Calm;
+        /// <summary>Overrides the profile's rates, e.g. to force one fault kind in a test.</summary>
+        public FaultRates? CustomFaultRates { get; set; }
 
         public bool ArmThrottling { get; set; } = true;
         public ArmThrottleLimits ArmLimits { get; set; } = new();
@@ -45,7 +47,7 @@ namespace CrossTenantSecurity.Emulator.Behaviour
         /// <summary>The clock for buckets, windows and injected delays; tests pass a manual one.</summary>
         public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-        public FaultRates Faults => FaultRates.For(FaultProfile);
+        public FaultRates Faults => CustomFaultRates ?? FaultRates.For(FaultProfile);
 
         public double EffectiveBackgroundThrottleRate => BackgroundThrottleRate ?? (FaultProfile == FaultProfile.Calm ? 0 : 0.0001);
 
