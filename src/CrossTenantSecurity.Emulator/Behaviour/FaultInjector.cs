@@ -10,7 +10,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace CrossTenantSecurity.Emulator.Behaviour
 {
-    /// <summary>Carries out a fault: an ARM error body, a reset, a hang, or half of the real response followed by an abort or a hang.</summary>
+    /// <summary>Carries out a fault: an ARM error body, a reset, a hang, or half of the real response followed by a close or a hang.</summary>
     internal static class FaultInjector
     {
         public static async Task InjectAsync(HttpContext context, FaultDecision fault, RequestFacts request, RequestDelegate next, double timeScale)
@@ -43,9 +43,14 @@ namespace CrossTenantSecurity.Emulator.Behaviour
                     break;
                 case FaultKind.PartialBodyThenAbort:
                 case FaultKind.PartialBodyThenHang:
+                    // Kestrel closes the connection itself when a response ends short of its Content-Length; an
+                    // immediate Abort (RST) would make the client discard the half it already has.
                     await WritePartialAsync(context, next);
-                    if (fault.Kind == FaultKind.PartialBodyThenHang) await HangAsync(context);
-                    context.Abort();
+                    if (fault.Kind == FaultKind.PartialBodyThenHang)
+                    {
+                        await HangAsync(context);
+                        context.Abort();
+                    }
                     break;
                 default:
                     await next(context);

@@ -14,7 +14,7 @@ namespace CrossTenantSecurity.Emulator.Behaviour
         ServiceUnavailable,
         /// <summary>Connection aborted before any header is sent.</summary>
         ConnectionReset,
-        /// <summary>Half of the real response body, then the connection is aborted.</summary>
+        /// <summary>Half of the real response body (Content-Length announces all of it), then the connection closes.</summary>
         PartialBodyThenAbort,
         /// <summary>Half of the real response body, then nothing until the client gives up.</summary>
         PartialBodyThenHang,
