@@ -6,6 +6,7 @@ using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using CrossTenantSecurity.Emulator.Arm;
+using CrossTenantSecurity.Emulator.Behaviour;
 using CrossTenantSecurity.Emulator.Certificates;
 using CrossTenantSecurity.Emulator.Diagnostics;
 using CrossTenantSecurity.Emulator.Identity;
@@ -71,6 +72,7 @@ namespace CrossTenantSecurity.Emulator
             WebApplication app = builder.Build();
             app.Use(async (context, next) => await TrackAsync(context, next, runtime));
             app.UseMiddleware<ArmAuthenticationMiddleware>();
+            app.UseMiddleware<BehaviourMiddleware>();
             TokenEndpoints.Map(app, runtime);
             ResourcesEndpoints.Map(app, runtime);
             ProviderRouter.Map(app, runtime, Posture.SecurityOperations.All().Concat(ManagedServicesOperations.All()).ToList());
@@ -107,9 +109,10 @@ namespace CrossTenantSecurity.Emulator
             {
                 string? caller = context.Items.Values.OfType<ArmCaller>().FirstOrDefault()?.Principal.ObjectId.ToString();
                 var entry = new RequestLogEntry(DateTimeOffset.UtcNow, context.Request.Method, context.Request.Path.Value ?? "/",
-                    context.Request.QueryString.Value ?? string.Empty, context.Response.StatusCode, caller, watch.Elapsed.TotalMilliseconds);
+                    context.Request.QueryString.Value ?? string.Empty, context.Response.StatusCode, caller, watch.Elapsed.TotalMilliseconds,
+                    BehaviourItems.Outcome(context), BehaviourItems.InjectedLatency(context).TotalMilliseconds);
                 runtime.Requests.Finished(entry);
-                if (runtime.Options.LogRequests) Console.WriteLine($"{entry.Method} {entry.Path} -> {entry.Status} ({entry.DurationMs:F0} ms)");
+                if (runtime.Options.LogRequests) Console.WriteLine($"{entry.Method} {entry.Path} -> {entry.Status} ({entry.DurationMs:F0} ms){(entry.Outcome is null ? "" : " " + entry.Outcome)}");
             }
         }
 

@@ -1,4 +1,5 @@
 using System;
+using CrossTenantSecurity.Emulator.Behaviour;
 using CrossTenantSecurity.Emulator.Certificates;
 using CrossTenantSecurity.Emulator.Scenarios;
 
@@ -19,5 +20,7 @@ namespace CrossTenantSecurity.Emulator
         public bool LogRequests { get; set; }
         /// <summary>Resource Graph pages of queries without "order by" overlap or skip a few rows, as ARG's do; off gives exact paging.</summary>
         public bool ResourceGraphUnstableOrder { get; set; } = true;
+        /// <summary>Latency, throttling and faults (default: throttling at Azure's numbers, no latency, no faults).</summary>
+        public BehaviourOptions Behaviour { get; set; } = new();
     }
 }

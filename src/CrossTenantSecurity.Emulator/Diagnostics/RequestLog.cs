@@ -6,8 +6,12 @@ using System.Threading;
 
 namespace CrossTenantSecurity.Emulator.Diagnostics
 {
-    /// <summary>One request as the emulator saw it. Never holds a token or a secret.</summary>
-    public sealed record RequestLogEntry(DateTimeOffset Time, string Method, string Path, string Query, int Status, string? CallerObjectId, double DurationMs);
+    /// <summary>
+    /// One request as the emulator saw it. Never holds a token or a secret. <paramref name="Outcome"/> is null when the
+    /// endpoint answered, else what the behaviour layer did ("throttled:Arm", "fault:Hang", ...).
+    /// </summary>
+    public sealed record RequestLogEntry(DateTimeOffset Time, string Method, string Path, string Query, int Status, string? CallerObjectId, double DurationMs,
+        string? Outcome = null, double InjectedLatencyMs = 0);
 
     /// <summary>Recent requests and counters, for tests and benchmarks.</summary>
     public sealed class RequestLog
@@ -23,6 +27,9 @@ namespace CrossTenantSecurity.Emulator.Diagnostics
         public long Total => Interlocked.Read(ref _total);
         public long InFlight => Interlocked.Read(ref _inFlight);
         public long PeakInFlight => Interlocked.Read(ref _peakInFlight);
+
+        /// <summary>Latency, throttling and fault counters of the behaviour layer.</summary>
+        public BehaviourCounters Behaviour { get; } = new();
 
         public IReadOnlyList<RequestLogEntry> Entries => _entries.ToArray();
 
@@ -48,6 +55,7 @@ namespace CrossTenantSecurity.Emulator.Diagnostics
             while (_entries.TryDequeue(out _)) { }
             Interlocked.Exchange(ref _total, 0);
             Interlocked.Exchange(ref _peakInFlight, Interlocked.Read(ref _inFlight));
+            Behaviour.Clear();
         }
     }
 }

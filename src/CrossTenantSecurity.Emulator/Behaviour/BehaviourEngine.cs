@@ -1,0 +1,78 @@
+using System;
+using System.Threading;
+
+namespace CrossTenantSecurity.Emulator.Behaviour
+{
+    /// <summary>
+    /// Every behaviour decision, without HTTP: latency, admission (throttling) and faults. Randomness comes from
+    /// <see cref="SeededRandom"/> keyed by the request's sequence number, so the same seed and the same request order
+    /// give the same decisions; buckets and windows read <see cref="BehaviourOptions.TimeProvider"/>.
+    /// </summary>
+    internal sealed class BehaviourEngine
+    {
+        private readonly ArmThrottle _arm;
+        private readonly ProviderThrottle _provider;
+        private readonly ResourceGraphQuota _resourceGraph;
+        private long _sequence;
+
+        public BehaviourEngine(BehaviourOptions options)
+        {
+            Options = options;
+            _arm = new ArmThrottle(options);
+            _provider = new ProviderThrottle(options);
+            _resourceGraph = new ResourceGraphQuota(options);
+        }
+
+        public BehaviourOptions Options { get; }
+        public TimeProvider Clock => Options.TimeProvider;
+
+        /// <summary>Numbers requests in arrival order, from 1.</summary>
+        public long NextSequence() => Interlocked.Increment(ref _sequence);
+
+        /// <summary>The scaled delay before request <paramref name="sequence"/> is handled; zero when latency is off.</summary>
+        public TimeSpan Latency(EndpointClass endpoint, long sequence) =>
+            Options.Latency && LatencyShape.For(endpoint) is { } shape
+                ? Options.Scale(LatencySampler.Sample(shape, Options.Seed, sequence))
+                : TimeSpan.Zero;
+
+        /// <summary>Throttling in the order Azure's layers see a request: ARM buckets, background jobs, then the provider.</summary>
+        public Admission Admit(RequestFacts request, long sequence, string correlationId)
+        {
+            var admission = new Admission();
+            DateTimeOffset now = Clock.GetUtcNow();
+            if (request.Endpoint == EndpointClass.ResourceGraph)
+            {
+                if (Options.ResourceGraphQuota) _resourceGraph.Admit(request, now, admission, correlationId);
+                return admission;
+            }
+            if (!request.IsArm) return admission;
+
+            if (Options.ArmThrottling) _arm.Admit(request, now, admission);
+            if (!admission.Allowed) return admission;
+
+            if (SeededRandom.Uniform(Options.Seed, RandomStream.Background, sequence) < Options.EffectiveBackgroundThrottleRate)
+            {
+                admission.Refuse(ThrottleReason.Background, "TooManyRequests",
+                    "The request is being throttled as the limit has been reached for operation type - Read_ObservationWindow_00:05:00. " +
+                    "The service is receiving an excessive volume of traffic; please retry later.",
+                    retryAfter: null);
+                return admission;
+            }
+
+            if (Options.ProviderThrottling) _provider.Admit(request, now, admission);
+            return admission;
+        }
+
+        /// <summary>Faults hit ARM-side requests only; the token endpoint gets latency but no faults.</summary>
+        public FaultDecision PickFault(RequestFacts request, long sequence)
+        {
+            if (!request.IsArm) return FaultDecision.None;
+            FaultKind kind = FaultPicker.Pick(Options.Faults,
+                SeededRandom.Uniform(Options.Seed, RandomStream.Fault, sequence),
+                SeededRandom.Uniform(Options.Seed, RandomStream.FaultDetail, sequence, 0));
+            if (kind != FaultKind.ServiceUnavailable) return new FaultDecision(kind, null);
+            int seconds = 1 + (int)(SeededRandom.Uniform(Options.Seed, RandomStream.FaultDetail, sequence, 1) * 5);
+            return new FaultDecision(kind, Options.Scale(TimeSpan.FromSeconds(seconds)));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+
+namespace CrossTenantSecurity.Emulator.Behaviour
+{
+    /// <summary>
+    /// How Azure-like the emulator behaves. Defaults: no latency, no faults, ARM throttling and the Resource Graph
+    /// quota at Azure's real numbers. Every decision is seeded.
+    /// </summary>
+    public sealed class BehaviourOptions
+    {
+        public int Seed { get; set; } = 1;
+
+        /// <summary>Multiplies every latency, Retry-After, refill interval and quota window alike (e.g. 0.05).</summary>
+        public double TimeScale { get; set; } = 1.0;
+
+        /// <summary>Log-normal latency per endpoint class (performance-model.md). Off by default.</summary>
+        public bool Latency { get; set; }
+
+        public FaultProfile FaultProfile { get; set; } = FaultProfile.Calm;
+        /// <summary>Overrides the profile's rates, e.g. to force one fault kind in a test.</summary>
+        public FaultRates? CustomFaultRates { get; set; }
+
+        public bool ArmThrottling { get; set; } = true;
+        public ArmThrottleLimits ArmLimits { get; set; } = new();
+        /// <summary>Retrying before a given Retry-After expires earns a fresh 429.</summary>
+        public bool PenaltyMode { get; set; } = true;
+
+        /// <summary>Start the global per-subscription bucket this many percent empty (the customer's own automation).</summary>
+        public double NoisyNeighbourPreDrainPercent { get; set; }
+        /// <summary>Which share of subscriptions the pre-drain hits (chosen by seed); 1 = all.</summary>
+        public double NoisyNeighbourSubscriptionFraction { get; set; } = 1.0;
+
+        /// <summary>Provider-layer profile "rp-tight": 400 requests per 5 min per (subscription, action) on Microsoft.Security. Off by default.</summary>
+        public bool ProviderThrottling { get; set; }
+        public int ProviderRequestsPerWindow { get; set; } = 400;
+        public TimeSpan ProviderWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>Share of ARM requests answered 429 without Retry-After; null means the profile's default (0.01% from realistic up, 0 when calm).</summary>
+        public double? BackgroundThrottleRate { get; set; }
+
+        public bool ResourceGraphQuota { get; set; } = true;
+        public int ResourceGraphRequestsPerWindow { get; set; } = 15;
+        public TimeSpan ResourceGraphWindow { get; set; } = TimeSpan.FromSeconds(5);
+        /// <summary>Add Retry-After (time to the window's reset) to Resource Graph 429s; Azure does not document one.</summary>
+        public bool ResourceGraphRetryAfter { get; set; }
+
+        /// <summary>The clock for buckets, windows and injected delays; tests pass a manual one.</summary>
+        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+        public FaultRates Faults => CustomFaultRates ?? FaultRates.For(FaultProfile);
+
+        public double EffectiveBackgroundThrottleRate => BackgroundThrottleRate ?? (FaultProfile == FaultProfile.Calm ? 0 : 0.0001);
+
+        public TimeSpan Scale(TimeSpan real) => TimeSpan.FromTicks((long)Math.Round(real.Ticks * TimeScale));
+    }
+}
