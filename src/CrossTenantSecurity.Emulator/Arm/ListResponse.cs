@@ -24,7 +24,8 @@ namespace CrossTenantSecurity.Emulator.Arm
             int offset = 0, emptiesServed = 0;
             if (token.Length > 0 && !TryRead(token, out offset, out emptiesServed)) return ArmErrors.InvalidSkipToken();
 
-            int empties = securityList ? EmptyPagesFor(call, scenario.Seed, scenario.EmptySecurityPageRate) : 0;
+            double emptyRate = Math.Max(scenario.EmptySecurityPageRate, call.Runtime.Options.Behaviour.EffectiveEmptyPageChainRate);
+            int empties = securityList ? EmptyPagesFor(call, scenario.Seed, emptyRate) : 0;
             var value = new JsonArray();
             string? next;
             if (emptiesServed < empties)

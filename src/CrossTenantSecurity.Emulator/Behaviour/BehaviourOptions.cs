@@ -51,6 +51,17 @@ namespace CrossTenantSecurity.Emulator.Behaviour
 
         public double EffectiveBackgroundThrottleRate => BackgroundThrottleRate ?? (FaultProfile == FaultProfile.Calm ? 0 : 0.0001);
 
+        /// <summary>Share of Microsoft.Security list chains that begin with 1-3 empty pages carrying a nextLink; null follows the profile.</summary>
+        public double? EmptyPageChainRate { get; set; }
+
+        public double EffectiveEmptyPageChainRate => EmptyPageChainRate ?? FaultProfile switch
+        {
+            FaultProfile.Realistic => 0.005,
+            FaultProfile.Stormy => 0.05,
+            FaultProfile.Torture => 0.10,
+            _ => 0,
+        };
+
         public TimeSpan Scale(TimeSpan real) => TimeSpan.FromTicks((long)Math.Round(real.Ticks * TimeScale));
     }
 }

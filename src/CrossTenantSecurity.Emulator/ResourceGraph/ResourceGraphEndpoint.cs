@@ -60,6 +60,7 @@ namespace CrossTenantSecurity.Emulator.ResourceGraph
             byte[] json = ResourceGraphResponseWriter.Write(query.Output, page, request.TableFormat);
             if (json.LongLength > ResourceGraphResponseWriter.MaxPayloadBytes) return ResourceGraphErrors.PayloadTooLarge(json.LongLength);
             if (scope.TenantLimitHit) response.Headers[ResourceGraphScope.TenantLimitHeader] = "true";
+            Behaviour.BehaviourItems.SetReturnedRows(response.HttpContext, page.Rows.Count); // per-row latency, when latency is on
             return Results.Bytes(json, "application/json; charset=utf-8");
         }
     }
