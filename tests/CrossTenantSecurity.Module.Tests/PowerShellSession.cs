@@ -51,10 +51,29 @@ namespace CrossTenantSecurity.Module.Tests
 
         /// <summary>Adds the emulator as an environment and signs in with a sample service principal's secret.</summary>
         public PSResult Connect(ModuleFixture emulator, (string Tenant, string AppId, string Secret) principal, string extra = "") =>
+            Connect(emulator.Host, principal, extra);
+
+        public PSResult Connect(CrossTenantSecurity.Emulator.EmulatorHost host, (string Tenant, string AppId, string Secret) principal, string extra = "") =>
             Run(@"Add-CtEnvironment -Name Emu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url | Out-Null
                   $cred = [pscredential]::new($appId, [System.Net.NetworkCredential]::new('', $secret).SecurePassword)
                   Connect-CtAccount -Environment Emu -ServicePrincipal -Credential $cred -TenantId $tenant " + extra,
-                ("url", emulator.Host.BaseUrl.AbsoluteUri), ("appId", principal.AppId), ("secret", principal.Secret), ("tenant", principal.Tenant));
+                ("url", host.BaseUrl.AbsoluteUri), ("appId", principal.AppId), ("secret", principal.Secret), ("tenant", principal.Tenant));
+
+        /// <summary>Starts a script, stops it (as Ctrl+C or a downstream stop would) once the first object arrives, and reports the outcome.</summary>
+        public (PSInvocationState State, int Objects, TimeSpan StopTook) StopAfterFirstObject(string script, TimeSpan timeout)
+        {
+            using PowerShell ps = PowerShell.Create(_runspace);
+            ps.AddScript(script);
+            var output = new PSDataCollection<PSObject>();
+            using var first = new System.Threading.ManualResetEventSlim();
+            output.DataAdded += (_, _) => first.Set();
+            IAsyncResult running = ps.BeginInvoke<PSObject, PSObject>(null, output);
+            if (!first.Wait(timeout)) throw new TimeoutException("No object arrived before the timeout.");
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            ps.Stop();
+            try { ps.EndInvoke(running); } catch (PipelineStoppedException) { }
+            return (ps.InvocationStateInfo.State, output.Count, watch.Elapsed);
+        }
 
         public void Dispose()
         {
