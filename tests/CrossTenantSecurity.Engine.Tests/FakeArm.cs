@@ -18,6 +18,9 @@ namespace CrossTenantSecurity.Engine.Tests
 
         public ConcurrentQueue<Uri> Requests { get; } = new();
 
+        /// <summary>When each request reached the transport.</summary>
+        public ConcurrentQueue<(Uri Uri, DateTimeOffset At)> Sent { get; } = new();
+
         public FakeArm On(Func<Uri, bool> match, Func<Uri, FakeResponse> respond)
         {
             _routes.Add((match, respond));
@@ -35,6 +38,7 @@ namespace CrossTenantSecurity.Engine.Tests
         {
             Uri uri = message.Request.Uri.ToUri();
             Requests.Enqueue(uri);
+            Sent.Enqueue((uri, DateTimeOffset.UtcNow));
             foreach (var route in _routes)
             {
                 if (route.Match(uri))

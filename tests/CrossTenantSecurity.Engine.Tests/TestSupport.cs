@@ -34,12 +34,18 @@ namespace CrossTenantSecurity.Engine.Tests
         public static CrossTenantClient Client(FakeArm arm, Guid? signedInTenant = null, int maxRetries = 2)
         {
             Guid tenant = signedInTenant ?? Msp;
+            var context = new Context("test", "ServicePrincipal", tenant, "Fake", AuthenticationMethod.AccessToken, null, null);
+            return new CrossTenantClient(context, Gateway(arm, tenant, maxRetries));
+        }
+
+        /// <summary>The real ARM pipeline (retries, throttle governor, bearer token) over the fake transport.</summary>
+        public static ArmGateway Gateway(FakeArm arm, Guid? signedInTenant = null, int maxRetries = 2)
+        {
             var environment = new CloudEnvironment("Fake", Endpoint, new Uri("https://login.example.test/"), Endpoint.AbsoluteUri, null, false);
             var options = new ConnectionOptions { Environment = environment, MaxRetries = maxRetries, RetryDelay = TimeSpan.FromMilliseconds(1), NetworkTimeout = TimeSpan.FromSeconds(5) };
-            var credential = new StaticTokenCredential(Jwt(tenant), DateTimeOffset.UtcNow.AddHours(1));
+            var credential = new StaticTokenCredential(Jwt(signedInTenant ?? Msp), DateTimeOffset.UtcNow.AddHours(1));
             HttpPipeline pipeline = ArmGateway.CreatePipeline(credential, environment, options, arm);
-            var context = new Context("test", "ServicePrincipal", tenant, "Fake", AuthenticationMethod.AccessToken, null, null);
-            return new CrossTenantClient(context, new ArmGateway(pipeline, Endpoint));
+            return new ArmGateway(pipeline, Endpoint);
         }
 
         /// <summary>Wraps an example body as an ARM page, replacing its placeholder nextLink.</summary>

@@ -45,6 +45,7 @@ namespace CrossTenantSecurity.Engine.Internal
             armOptions.Retry.Mode = RetryMode.Exponential;
             armOptions.Retry.NetworkTimeout = options.NetworkTimeout;
             armOptions.Diagnostics.ApplicationId = "CrossTenantSecurity";
+            armOptions.AddPolicy(new ThrottleGovernorPolicy(), HttpPipelinePosition.PerRetry);
             if (transport is not null) armOptions.Transport = transport;
             var client = new ArmClient(credential, defaultSubscriptionId: null, armOptions);
             return new PipelineAccess(client).ArmPipeline;
