@@ -11,16 +11,7 @@ namespace CrossTenantSecurity.Engine
         public DateTimeOffset? StartTimeAfter { get; set; }
 
         internal bool Keeps(Alert alert) =>
-            (Statuses.Count == 0 || In(Statuses, alert.Status)) && (Severities.Count == 0 || In(Severities, alert.Severity)) &&
+            (Statuses.Count == 0 || Internal.TextMatch.In(Statuses, alert.Status)) && (Severities.Count == 0 || Internal.TextMatch.In(Severities, alert.Severity)) &&
             (StartTimeAfter is null || (alert.StartTimeUtc is DateTimeOffset start && start >= StartTimeAfter));
-
-        private static bool In(IReadOnlyCollection<string> values, string? value)
-        {
-            foreach (string candidate in values)
-            {
-                if (string.Equals(candidate, value, StringComparison.OrdinalIgnoreCase)) return true;
-            }
-            return false;
-        }
     }
 }

@@ -10,15 +10,6 @@ namespace CrossTenantSecurity.Engine
         public IReadOnlyCollection<string> Severities { get; set; } = Array.Empty<string>();
 
         internal bool Keeps(string? status, string? severity) =>
-            (Statuses.Count == 0 || Contains(Statuses, status)) && (Severities.Count == 0 || Contains(Severities, severity));
-
-        private static bool Contains(IReadOnlyCollection<string> values, string? value)
-        {
-            foreach (string candidate in values)
-            {
-                if (string.Equals(candidate, value, StringComparison.OrdinalIgnoreCase)) return true;
-            }
-            return false;
-        }
+            (Statuses.Count == 0 || Internal.TextMatch.In(Statuses, status)) && (Severities.Count == 0 || Internal.TextMatch.In(Severities, severity));
     }
 }

@@ -21,9 +21,8 @@ namespace CrossTenantSecurity.Commands
 
         internal override Task ReadAsync(CrossTenantClient client, PostureQuery query, IScopeSink<DefenderPlan> sink, CancellationToken cancellationToken)
         {
-            if (Plan is not { Length: > 0 }) return client.GetDefenderPlansAsync(query, sink, cancellationToken);
-            var patterns = System.Array.ConvertAll(Plan, p => new WildcardPattern(p, WildcardOptions.IgnoreCase));
-            return client.GetDefenderPlansAsync(query, new FilteringSink<DefenderPlan>(sink, p => System.Array.Exists(patterns, w => w.IsMatch(p.Plan)), _ => { }), cancellationToken);
+            var plans = new WildcardFilter(Plan);
+            return client.GetDefenderPlansAsync(query, plans.IsEmpty ? sink : new FilteringSink<DefenderPlan>(sink, p => plans.Matches(p.Plan), _ => { }), cancellationToken);
         }
     }
 }

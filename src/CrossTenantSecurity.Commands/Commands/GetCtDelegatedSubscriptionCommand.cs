@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using CrossTenantSecurity.Commands.Infrastructure;
 using CrossTenantSecurity.Engine;
@@ -11,9 +9,7 @@ namespace CrossTenantSecurity.Commands
     [OutputType(typeof(DelegatedSubscription))]
     public sealed class GetCtDelegatedSubscriptionCommand : CtCmdlet
     {
-        private readonly List<Guid> _subscriptionIds = new List<Guid>();
-        private readonly List<Guid> _tenantIds = new List<Guid>();
-        private bool _idGiven;
+        private readonly ScopeSelection _scope = new ScopeSelection();
 
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -29,23 +25,13 @@ namespace CrossTenantSecurity.Commands
 
         internal override string ErrorNoun => "DelegatedSubscription";
 
-        protected override void ProcessRecord()
-        {
-            _idGiven |= SubscriptionId is { Length: > 0 } || TenantId is { Length: > 0 };
-            IdArguments.Collect(this, SubscriptionId, nameof(SubscriptionId), _subscriptionIds);
-            IdArguments.Collect(this, TenantId, nameof(TenantId), _tenantIds);
-        }
+        protected override void ProcessRecord() => _scope.Collect(this, SubscriptionId, TenantId);
 
         protected override void EndProcessing()
         {
-            if (_idGiven && _subscriptionIds.Count == 0 && _tenantIds.Count == 0) return; // every id given was invalid, and said so
+            if (_scope.OnlyInvalidIds) return;
             var client = RequireClient();
-            var query = new SubscriptionQuery
-            {
-                IncludeHome = IncludeHome,
-                TenantIds = _tenantIds,
-                SubscriptionIds = _subscriptionIds.ConvertAll(id => id.ToString("D")),
-            };
+            SubscriptionQuery query = _scope.ToQuery(IncludeHome);
             RunStreaming<DelegatedSubscription>((sink, token) => client.ListSubscriptionsAsync(query, sink, token));
         }
     }

@@ -25,15 +25,14 @@ namespace CrossTenantSecurity.Commands
 
         internal override Task ReadAsync(CrossTenantClient client, PostureQuery query, IScopeSink<object> sink, CancellationToken cancellationToken)
         {
-            if (Standard is not { Length: > 0 }) return client.GetRegulatoryComplianceAsync(query, IncludeControls, sink, cancellationToken);
-            var patterns = System.Array.ConvertAll(Standard, p => new WildcardPattern(p, WildcardOptions.IgnoreCase));
+            var standards = new WildcardFilter(Standard);
             bool Matches(object item) => item switch
             {
-                RegulatoryComplianceStandard s => System.Array.Exists(patterns, w => w.IsMatch(s.Standard)),
-                RegulatoryComplianceControl c => System.Array.Exists(patterns, w => w.IsMatch(c.Standard)),
+                RegulatoryComplianceStandard s => standards.Matches(s.Standard),
+                RegulatoryComplianceControl c => standards.Matches(c.Standard),
                 _ => true,
             };
-            return client.GetRegulatoryComplianceAsync(query, IncludeControls, new FilteringSink<object>(sink, Matches, _ => { }), cancellationToken);
+            return client.GetRegulatoryComplianceAsync(query, IncludeControls, standards.IsEmpty ? sink : new FilteringSink<object>(sink, Matches, _ => { }), cancellationToken);
         }
     }
 }

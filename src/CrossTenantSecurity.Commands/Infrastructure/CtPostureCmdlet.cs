@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,9 +12,7 @@ namespace CrossTenantSecurity.Commands.Infrastructure
     /// </summary>
     public abstract class CtPostureCmdlet<T> : CtCmdlet
     {
-        private readonly List<Guid> _subscriptionIds = new List<Guid>();
-        private readonly List<Guid> _tenantIds = new List<Guid>();
-        private bool _idGiven;
+        private readonly ScopeSelection _scope = new ScopeSelection();
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -34,28 +30,13 @@ namespace CrossTenantSecurity.Commands.Infrastructure
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 8;
 
-        protected override void ProcessRecord()
-        {
-            _idGiven |= SubscriptionId is { Length: > 0 } || TenantId is { Length: > 0 };
-            IdArguments.Collect(this, SubscriptionId, nameof(SubscriptionId), _subscriptionIds);
-            IdArguments.Collect(this, TenantId, nameof(TenantId), _tenantIds);
-        }
+        protected override void ProcessRecord() => _scope.Collect(this, SubscriptionId, TenantId);
 
         protected override void EndProcessing()
         {
-            if (_idGiven && _subscriptionIds.Count == 0 && _tenantIds.Count == 0) return; // every id given was invalid, and said so
+            if (_scope.OnlyInvalidIds) return;
             CrossTenantClient client = RequireClient();
-            var query = new PostureQuery
-            {
-                MaxConcurrency = ThrottleLimit,
-                Scope = new SubscriptionQuery
-                {
-                    IncludeHome = IncludeHome,
-                    TenantIds = _tenantIds,
-                    SubscriptionIds = _subscriptionIds.ConvertAll(id => id.ToString("D")),
-                },
-            };
-            Run(client, query);
+            Run(client, new PostureQuery { MaxConcurrency = ThrottleLimit, Scope = _scope.ToQuery(IncludeHome) });
         }
 
         /// <summary>Streams the command's results; override to change what is run (e.g. an aggregate).</summary>
