@@ -73,9 +73,16 @@ namespace CrossTenantSecurity.Module.Tests
         {
             using var ps = new PowerShellSession();
             Assert.False(ps.Connect(_emulator, ModuleFixture.Automation).Failed);
-            PSResult result = ps.Run("Get-CtDelegatedSubscription -IncludeHome | Out-Default; Get-CtTenant | Out-Default; Get-CtContext | Out-Default; Get-CtEnvironment | Out-Default");
-            Assert.False(result.Failed, result.Describe());
+            PSResult result = ps.Run(@"Get-CtDelegatedSubscription -IncludeHome | Out-Default; Get-CtTenant | Out-Default; Get-CtContext | Out-Default; Get-CtEnvironment | Out-Default
+                $ErrorActionPreference = 'SilentlyContinue'; $WarningPreference = 'SilentlyContinue'
+                Get-CtSecureScore | Out-Default; Get-CtSecureScore -AggregateBy Tenant | Out-Default
+                Get-CtSecureScoreControl | Out-Default; Get-CtSecureScoreControl -Top 3 | Out-Default
+                Get-CtRecommendation | Out-Default; Get-CtAlert | Out-Default; Get-CtDefenderPlan | Out-Default
+                Get-CtRegulatoryCompliance -IncludeControls | Out-Default; Get-CtDelegation | Out-Default");
+            Assert.Null(result.Terminating);
             string text = Regex.Replace(result.HostText, "\x1b\\[[0-9;]*m", string.Empty);
+            foreach (string header in new[] { "Percentage", "Missing", "Gain", "Severity", "StartTimeUtc", "CoverageStatus", "Standard", "Control", "OfferName", "Rank" })
+                Assert.Contains(header, text, StringComparison.Ordinal);
             Assert.Contains("SubscriptionId", text, StringComparison.Ordinal);
             Assert.Contains("Relationship", text, StringComparison.Ordinal);
             Assert.Contains("Northwind Production", text, StringComparison.Ordinal);
