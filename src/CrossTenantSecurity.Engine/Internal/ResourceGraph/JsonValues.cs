@@ -11,7 +11,8 @@ namespace CrossTenantSecurity.Engine.Internal.ResourceGraph
             JsonValueKind.Object => ToRow(element),
             JsonValueKind.Array => ToList(element),
             JsonValueKind.String => element.GetString(),
-            JsonValueKind.Number => element.TryGetInt64(out long whole) ? whole : element.GetDouble(),
+            // Box each branch: "? whole : GetDouble()" alone would make every number a double.
+            JsonValueKind.Number => element.TryGetInt64(out long whole) ? (object)whole : element.GetDouble(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             _ => null,
