@@ -10,26 +10,33 @@ namespace CrossTenantSecurity.Engine.Internal.ResourceGraph
     /// Paces every Resource Graph request of one client (one principal) to the service's quota, so callers
     /// wait for the window to reset instead of earning 429s.
     /// <para>
-    /// State: the remaining quota as last reported (x-ms-user-quota-remaining), the ticket of the request
-    /// whose response reported it, and when the window resets (x-ms-user-quota-resets-after added to the
-    /// time the response arrived, which is never earlier than the real reset). Requests sent after that
-    /// ticket and still in flight are not in the report yet, so they count against it. A new request may go
-    /// when remaining - those in flight is above 0; otherwise it waits for the reset or for any response.
-    /// After the reset the window is assumed full (the largest quota seen, 15 at first) until a response says more.
+    /// The service counts requests in fixed windows and reports, at admission, the quota left
+    /// (x-ms-user-quota-remaining) and the time to the reset (x-ms-user-quota-resets-after). Admission lies
+    /// between our send and our receipt, so the reset lies between send + resets-after and receipt +
+    /// resets-after; intersecting those bounds over a window's responses pins it down, tells responses of a
+    /// new window from late ones of an old window, and the upper bound is a reset we never wait too little for.
     /// </para>
-    /// Thread-safe; waits are asynchronous and honour cancellation.
+    /// <para>
+    /// Requests sent after the one whose response reported the remaining quota, and still in flight, are not
+    /// in that report yet, so they count against it. A request may go when remaining - those is above 0;
+    /// otherwise it waits for the reset or for any response. After a reset the window is assumed full (the
+    /// largest quota seen, 15 at first) until a response says more. Thread-safe; waits are asynchronous and
+    /// honour cancellation.
+    /// </para>
     /// </summary>
     internal sealed class ResourceGraphQuotaGovernor
     {
         private readonly object _gate = new();
         private readonly TimeProvider _time;
-        private readonly HashSet<long> _inFlight = new();
+        private readonly Dictionary<long, long> _inFlight = new(); // ticket -> sent at
         private long _lastTicket;
         private int _quota = ResourceGraphApi.DefaultQuota;
         private int _remaining = ResourceGraphApi.DefaultQuota;
         private long _remainingAsOf;
-        private long? _resetAt;
-        private TimeSpan _window;
+        private bool _windowKnown;
+        private long _resetNotBefore;
+        private long _resetNotAfter;
+        private long? _closedWindowResetNotAfter;
         private TaskCompletionSource<bool> _changed = NewSignal();
 
         public ResourceGraphQuotaGovernor(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
@@ -45,14 +52,14 @@ namespace CrossTenantSecurity.Engine.Internal.ResourceGraph
                 lock (_gate)
                 {
                     long now = _time.GetTimestamp();
-                    if (_resetAt is long reset && now >= reset) AssumeFreshWindow();
+                    if (_windowKnown && now >= _resetNotAfter) AssumeFreshWindow();
                     if (_remaining - InFlightAfter(_remainingAsOf) > 0)
                     {
                         long ticket = ++_lastTicket;
-                        _inFlight.Add(ticket);
+                        _inFlight.Add(ticket, now);
                         return ticket;
                     }
-                    untilReset = _resetAt is long r ? _time.GetElapsedTime(now, r) : null;
+                    untilReset = _windowKnown ? _time.GetElapsedTime(now, _resetNotAfter) : null;
                     changed = _changed.Task;
                 }
                 if (untilReset is TimeSpan wait) verbose?.Invoke($"Resource Graph quota used up; waiting {wait.TotalSeconds:F2} s for it to reset.");
@@ -65,8 +72,8 @@ namespace CrossTenantSecurity.Engine.Internal.ResourceGraph
         {
             lock (_gate)
             {
-                _inFlight.Remove(ticket);
-                if (headers is { RemainingQuota: int remaining, ResetAfter: TimeSpan resetsAfter }) Observe(ticket, remaining, resetsAfter);
+                if (_inFlight.Remove(ticket, out long sentAt) && headers is { RemainingQuota: int remaining, ResetAfter: TimeSpan resetsAfter })
+                    Observe(ticket, sentAt, remaining, resetsAfter);
             }
             Signal();
         }
@@ -78,46 +85,54 @@ namespace CrossTenantSecurity.Engine.Internal.ResourceGraph
             if (wait <= TimeSpan.Zero) wait = TimeSpan.FromMilliseconds(50); // "resets after 00:00:00" yet refused: the reset is a moment away
             lock (_gate)
             {
-                _inFlight.Remove(ticket);
+                long now = _time.GetTimestamp();
+                long sentAt = _inFlight.Remove(ticket, out long sent) ? sent : now;
+                _windowKnown = true;
                 _remaining = 0;
                 _remainingAsOf = ticket;
-                _resetAt = _time.GetTimestamp() + ToTimestampTicks(wait);
+                _resetNotBefore = (headers?.ResetAfter is not null ? sentAt : now) + ToTimestampTicks(wait);
+                _resetNotAfter = now + ToTimestampTicks(wait);
             }
             Signal();
             return wait;
         }
 
-        private void Observe(long ticket, int remaining, TimeSpan resetsAfter)
+        private void Observe(long ticket, long sentAt, int remaining, TimeSpan resetsAfter)
         {
-            if (resetsAfter > _window) _window = resetsAfter;
+            long notBefore = sentAt + ToTimestampTicks(resetsAfter);
+            long notAfter = _time.GetTimestamp() + ToTimestampTicks(resetsAfter);
+            if (_closedWindowResetNotAfter is long closed && notBefore <= closed) return; // a late answer from a window already over
             _quota = Math.Max(_quota, remaining + 1);
-            long resetAt = _time.GetTimestamp() + ToTimestampTicks(resetsAfter);
-            // A window opens only after the previous one closed, so a reset much later than the known one is a new window.
-            bool newWindow = _resetAt is not long known || resetAt > known + ToTimestampTicks(TimeSpan.FromTicks(_window.Ticks / 2));
-            if (newWindow)
+            if (!_windowKnown || notBefore > _resetNotAfter)
             {
+                // The first report of a new window.
+                _windowKnown = true;
+                _resetNotBefore = notBefore;
+                _resetNotAfter = notAfter;
                 _remaining = remaining;
                 _remainingAsOf = ticket;
-                _resetAt = resetAt;
                 return;
             }
-            // Same window: responses arrive out of order, so the lowest report is the newest state.
+            if (notAfter < _resetNotBefore) return; // an older window's report
+            _resetNotBefore = Math.Max(_resetNotBefore, notBefore);
+            _resetNotAfter = Math.Min(_resetNotAfter, notAfter);
+            // Same window, answers out of order: the lowest report is the newest state.
             if (remaining < _remaining || (remaining == _remaining && ticket > _remainingAsOf))
             {
                 _remaining = remaining;
                 _remainingAsOf = ticket;
             }
-            _resetAt = Math.Min(_resetAt!.Value, resetAt);
         }
 
         private void AssumeFreshWindow()
         {
+            _closedWindowResetNotAfter = _resetNotAfter;
+            _windowKnown = false;
             _remaining = _quota;
             _remainingAsOf = _lastTicket;
-            _resetAt = null;
         }
 
-        private int InFlightAfter(long ticket) => _inFlight.Count(t => t > ticket);
+        private int InFlightAfter(long ticket) => _inFlight.Keys.Count(t => t > ticket);
 
         private long ToTimestampTicks(TimeSpan span) => (long)Math.Ceiling(span.TotalSeconds * _time.TimestampFrequency);
 
