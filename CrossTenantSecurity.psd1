@@ -26,6 +26,7 @@
         'Set-CtAlertState'
         'Get-CtDefenderPlan'
         'Get-CtRegulatoryCompliance'
+        'Invoke-CtResourceGraphQuery'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

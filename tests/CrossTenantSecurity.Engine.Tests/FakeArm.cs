@@ -15,15 +15,26 @@ namespace CrossTenantSecurity.Engine.Tests
     internal sealed class FakeArm : HttpPipelineTransport
     {
         private readonly List<(Func<Uri, bool> Match, Func<Uri, FakeResponse> Respond)> _routes = new();
+        private readonly List<(string Path, Func<string, FakeResponse> Respond)> _bodyRoutes = new();
 
         public ConcurrentQueue<Uri> Requests { get; } = new();
 
         /// <summary>When each request reached the transport.</summary>
         public ConcurrentQueue<(Uri Uri, DateTimeOffset At)> Sent { get; } = new();
 
+        /// <summary>Every request with its method, body and send time (Stopwatch ticks).</summary>
+        public ConcurrentQueue<FakeCall> Calls { get; } = new();
+
         public FakeArm On(Func<Uri, bool> match, Func<Uri, FakeResponse> respond)
         {
             _routes.Add((match, respond));
+            return this;
+        }
+
+        /// <summary>Answers POSTs to <paramref name="path"/> from the request body.</summary>
+        public FakeArm OnPost(string path, Func<string, FakeResponse> respond)
+        {
+            _bodyRoutes.Add((path, respond));
             return this;
         }
 
@@ -39,6 +50,25 @@ namespace CrossTenantSecurity.Engine.Tests
             Uri uri = message.Request.Uri.ToUri();
             Requests.Enqueue(uri);
             Sent.Enqueue((uri, DateTimeOffset.UtcNow));
+            string body = string.Empty;
+            if (message.Request.Content is { } content)
+            {
+                using var buffer = new MemoryStream();
+                content.WriteTo(buffer, default);
+                body = Encoding.UTF8.GetString(buffer.ToArray());
+            }
+            Calls.Enqueue(new FakeCall(uri, message.Request.Method.Method, body, System.Diagnostics.Stopwatch.GetTimestamp()));
+            if (message.Request.Method == RequestMethod.Post)
+            {
+                foreach (var route in _bodyRoutes)
+                {
+                    if (route.Path == uri.AbsolutePath)
+                    {
+                        message.Response = route.Respond(body);
+                        return default;
+                    }
+                }
+            }
             foreach (var route in _routes)
             {
                 if (route.Match(uri))
@@ -51,6 +81,8 @@ namespace CrossTenantSecurity.Engine.Tests
             return default;
         }
     }
+
+    internal sealed record FakeCall(Uri Uri, string Method, string Body, long Timestamp);
 
     internal sealed class FakeResponse : Response
     {

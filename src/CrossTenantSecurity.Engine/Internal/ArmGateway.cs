@@ -73,6 +73,30 @@ namespace CrossTenantSecurity.Engine.Internal
         }
 
         /// <summary>
+        /// POST a JSON body and parse the JSON answer; throws <see cref="ArmRequestException"/> on a non-success status.
+        /// <paramref name="onResponse"/> reads the final response's headers first, success or not (quota headers ride on
+        /// both); <paramref name="classifier"/> lets a caller that paces its own quota take 429 retries from the pipeline.
+        /// </summary>
+        public async Task<JsonDocument> PostJsonAsync(string pathAndQuery, byte[] body, Action<string>? verbose,
+            Action<Func<string, string?>>? onResponse, ResponseClassifier? classifier, CancellationToken cancellationToken)
+        {
+            using HttpMessage message = _pipeline.CreateMessage();
+            message.Request.Method = RequestMethod.Post;
+            message.Request.Uri.Reset(Resolve(pathAndQuery));
+            message.Request.Headers.Add("Accept", "application/json");
+            message.Request.Headers.Add("Content-Type", "application/json");
+            message.Request.Content = RequestContent.Create(body);
+            if (classifier is not null) message.ResponseClassifier = classifier;
+            var watch = Stopwatch.StartNew();
+            await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            Response response = message.Response;
+            verbose?.Invoke($"POST {Describe(message.Request.Uri.ToUri())} -> {response.Status} ({watch.ElapsedMilliseconds} ms)");
+            onResponse?.Invoke(name => response.Headers.TryGetValue(name, out string? value) ? value : null);
+            if (response.Status is < 200 or >= 300) throw ToException(response);
+            return await JsonDocument.ParseAsync(response.ContentStream ?? System.IO.Stream.Null, default, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
         /// Lists every item of a pageable ARM collection, following nextLink verbatim. A nextLink to
         /// another host is refused (it would receive our bearer token), and a nextLink that repeats
         /// ends the listing instead of looping.
