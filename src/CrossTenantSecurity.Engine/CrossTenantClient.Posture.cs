@@ -13,10 +13,18 @@ namespace CrossTenantSecurity.Engine
     public partial class CrossTenantClient
     {
         public virtual Task GetSecureScoresAsync(PostureQuery query, IScopeSink<SecureScore> sink, CancellationToken cancellationToken = default) =>
-            FanOutAsync(query, sink, async (s, ct) =>
-            {
-                if (await SecureScoreReader.ReadAsync(_arm, s, sink.OnVerbose, ct).ConfigureAwait(false) is { } score) sink.OnResult(score);
-            }, cancellationToken);
+            ReadScoresAsync(query, sink, sink, cancellationToken);
+
+        private Task ReadScoresAsync<T>(PostureQuery query, IScopeSink<T> sink, IScopeSink<SecureScore> results, CancellationToken cancellationToken) =>
+            ReadPostureAsync(query, sink, heavy: false, "microsoft.security/securescores",
+                (s, row) =>
+                {
+                    if (string.Equals(Json.String(row, "name"), "ascScore", StringComparison.OrdinalIgnoreCase)) results.OnResult(SecureScoreReader.Parse(s, row));
+                },
+                async (s, ct) =>
+                {
+                    if (await SecureScoreReader.ReadAsync(_arm, s, sink.OnVerbose, ct).ConfigureAwait(false) is { } score) results.OnResult(score);
+                }, cancellationToken);
 
         /// <summary>
         /// One score per customer: Percentage = sum(weight x current / max) / sum(weight) x 100 over its
@@ -26,10 +34,7 @@ namespace CrossTenantSecurity.Engine
         {
             var scores = new ForwardingCollector<SecureScore, TenantSecureScore>(sink, forwardProgress: true);
             List<DelegatedSubscription> subscriptions = await ResolveScopesAsync(query, sink, cancellationToken).ConfigureAwait(false);
-            await FanOutAsync(subscriptions, query, scores, async (s, ct) =>
-            {
-                if (await SecureScoreReader.ReadAsync(_arm, s, sink.OnVerbose, ct).ConfigureAwait(false) is { } score) scores.OnResult(score);
-            }, cancellationToken).ConfigureAwait(false);
+            await ReadScoresAsync(query.WithSubscriptions(subscriptions), scores, scores, cancellationToken).ConfigureAwait(false);
 
             foreach (IGrouping<Guid, DelegatedSubscription> tenant in subscriptions.GroupBy(s => s.TenantId))
             {
@@ -45,21 +50,52 @@ namespace CrossTenantSecurity.Engine
         }
 
         public virtual Task GetSecureScoreControlsAsync(PostureQuery query, IScopeSink<SecureScoreControl> sink, CancellationToken cancellationToken = default) =>
-            FanOutAsync(query, sink, (s, ct) => SecureScoreControlReader.ReadAsync(_arm, s, sink, ct), cancellationToken);
+            ReadPostureAsync(query, sink, heavy: false, "microsoft.security/securescores/securescorecontrols",
+                (s, row) => sink.OnResult(SecureScoreControlReader.Parse(s, row)),
+                (s, ct) => SecureScoreControlReader.ReadAsync(_arm, s, sink, ct), cancellationToken);
 
         public virtual Task GetRecommendationsAsync(PostureQuery query, RecommendationFilter filter, IScopeSink<Recommendation> sink, CancellationToken cancellationToken = default) =>
-            FanOutAsync(query, sink, (s, ct) => RecommendationReader.ReadAsync(_arm, s, filter, sink, ct), cancellationToken);
+            ReadPostureAsync(query, sink, heavy: true, "microsoft.security/assessments",
+                (s, row) =>
+                {
+                    Recommendation recommendation = RecommendationReader.Parse(s, row);
+                    if (filter.Keeps(recommendation.Status, recommendation.Severity)) sink.OnResult(recommendation);
+                },
+                (s, ct) => RecommendationReader.ReadAsync(_arm, s, filter, sink, ct), cancellationToken);
 
         public virtual Task GetAlertsAsync(PostureQuery query, AlertFilter filter, IScopeSink<Alert> sink, CancellationToken cancellationToken = default) =>
-            FanOutAsync(query, sink, (s, ct) => AlertReader.ReadAsync(_arm, s, filter, sink, ct), cancellationToken);
+            ReadPostureAsync(query, sink, heavy: false, "microsoft.security/locations/alerts",
+                (s, row) =>
+                {
+                    Alert alert = AlertReader.Parse(s, row);
+                    if (filter.Keeps(alert)) sink.OnResult(alert);
+                },
+                (s, ct) => AlertReader.ReadAsync(_arm, s, filter, sink, ct), cancellationToken);
 
         public virtual Task GetDefenderPlansAsync(PostureQuery query, IScopeSink<DefenderPlan> sink, CancellationToken cancellationToken = default) =>
-            FanOutAsync(query, sink, (s, ct) => DefenderPlanReader.ReadAsync(_arm, s, sink, ct), cancellationToken);
+            ReadPostureAsync(query, sink, heavy: false, "microsoft.security/pricings",
+                (s, row) => sink.OnResult(DefenderPlanReader.Parse(s, row)),
+                (s, ct) => DefenderPlanReader.ReadAsync(_arm, s, sink, ct), cancellationToken);
 
         /// <summary>Standards, and with <paramref name="includeControls"/> their controls (RegulatoryComplianceStandard and RegulatoryComplianceControl results).</summary>
-        public virtual Task GetRegulatoryComplianceAsync(PostureQuery query, bool includeControls, IScopeSink<object> sink, CancellationToken cancellationToken = default) =>
-            FanOutAsync(query, sink, (s, ct) => ComplianceReader.ReadAsync(_arm, s, includeControls, sink, ct), cancellationToken);
+        public virtual async Task GetRegulatoryComplianceAsync(PostureQuery query, bool includeControls, IScopeSink<object> sink, CancellationToken cancellationToken = default)
+        {
+            List<DelegatedSubscription> subscriptions = await ResolveScopesAsync(query, sink, cancellationToken).ConfigureAwait(false);
+            await ReadPostureAsync(query.WithSubscriptions(subscriptions), sink, heavy: includeControls, "microsoft.security/regulatorycompliancestandards",
+                (s, row) => sink.OnResult(ComplianceReader.ParseStandard(s, row)),
+                (s, ct) => ComplianceReader.ReadAsync(_arm, s, includeControls, sink, ct), cancellationToken,
+                afterGraph: includeControls ? async (covered, ct) =>
+                {
+                    // Controls only for the subscriptions Resource Graph covered; the others get both over ARM.
+                    var withStandards = subscriptions.Where(s => covered.Contains(s.SubscriptionId)).ToList();
+                    await new GraphPosture(_arm, _graphQuota).ReadAsync(withStandards, "microsoft.security/regulatorycompliancestandards/regulatorycompliancecontrols",
+                        query.MaxConcurrency, sink,
+                        (s, row) => sink.OnResult(ComplianceReader.ParseControl(s, ArmId.SegmentAfter(Json.String(row, "id"), "regulatoryComplianceStandards") ?? string.Empty, row)),
+                        ct).ConfigureAwait(false);
+                } : null).ConfigureAwait(false);
+        }
 
+        /// <summary>Always over ARM: Lighthouse assignments are not in securityresources.</summary>
         public virtual Task GetDelegationsAsync(PostureQuery query, IScopeSink<Delegation> sink, CancellationToken cancellationToken = default) =>
             FanOutAsync(query, sink, (s, ct) => DelegationReader.ReadAsync(_arm, s, sink, ct), cancellationToken);
 
@@ -86,6 +122,31 @@ namespace CrossTenantSecurity.Engine
                 sink.OnResult(AlertReader.Parse(new SubscriptionRef(alert.SubscriptionId, alert.SubscriptionName, alert.TenantId, alert.TenantName), doc.RootElement));
             }, async (alert, e, ct) => await Task.FromResult(FailureMapper.ToFailure(alert.Id, e, alert,
                 "Changing alert states needs Security Admin or Contributor in the customer's delegation.")).ConfigureAwait(false), cancellationToken);
+        }
+
+        /// <summary>
+        /// Reads one posture type from Resource Graph or ARM as the query's source says (Auto: Resource Graph
+        /// for heavy lists from the threshold on). Subscriptions Resource Graph returns no rows for are read
+        /// over ARM, so each still ends as data or as one typed failure.
+        /// </summary>
+        private async Task ReadPostureAsync<T>(PostureQuery query, IScopeSink<T> sink, bool heavy, string graphType,
+            Action<SubscriptionRef, JsonElement> fromGraph, Func<SubscriptionRef, CancellationToken, Task> fromArm, CancellationToken cancellationToken,
+            Func<ISet<string>, CancellationToken, Task>? afterGraph = null)
+        {
+            List<DelegatedSubscription> subscriptions = query.ResolvedSubscriptions ?? await ResolveScopesAsync(query, sink, cancellationToken).ConfigureAwait(false);
+            bool useGraph = query.Source == PostureSource.ResourceGraph ||
+                (query.Source == PostureSource.Auto && heavy && subscriptions.Count >= query.ResourceGraphThreshold);
+            if (!useGraph || subscriptions.Count == 0)
+            {
+                await FanOutAsync(subscriptions, query, sink, fromArm, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            ISet<string> covered = await new GraphPosture(_arm, _graphQuota).ReadAsync(subscriptions, graphType, query.MaxConcurrency, sink, fromGraph, cancellationToken).ConfigureAwait(false);
+            if (afterGraph is not null) await afterGraph(covered, cancellationToken).ConfigureAwait(false);
+            var rest = subscriptions.Where(s => !covered.Contains(s.SubscriptionId)).ToList();
+            if (rest.Count == 0) return;
+            sink.OnVerbose($"{rest.Count} subscription(s) returned no Resource Graph rows; reading them over ARM.");
+            await FanOutAsync(rest, query, sink, fromArm, cancellationToken).ConfigureAwait(false);
         }
 
         private async Task FanOutAsync<T>(PostureQuery query, IScopeSink<T> sink, Func<SubscriptionRef, CancellationToken, Task> work, CancellationToken cancellationToken)

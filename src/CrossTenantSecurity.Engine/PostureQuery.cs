@@ -6,5 +6,20 @@ namespace CrossTenantSecurity.Engine
         public SubscriptionQuery Scope { get; set; } = new SubscriptionQuery();
         /// <summary>Subscriptions read in parallel (each one's requests run one after another, so this bounds requests in flight).</summary>
         public int MaxConcurrency { get; set; } = 8;
+        public PostureSource Source { get; set; } = PostureSource.Auto;
+        /// <summary>With <see cref="PostureSource.Auto"/>, heavy lists use Resource Graph from this many subscriptions on.</summary>
+        public int ResourceGraphThreshold { get; set; } = 50;
+
+        /// <summary>Set when the scope was already resolved, so it is not listed twice.</summary>
+        internal System.Collections.Generic.List<DelegatedSubscription>? ResolvedSubscriptions { get; private set; }
+
+        internal PostureQuery WithSubscriptions(System.Collections.Generic.List<DelegatedSubscription> subscriptions) => new PostureQuery
+        {
+            Scope = Scope,
+            MaxConcurrency = MaxConcurrency,
+            Source = Source,
+            ResourceGraphThreshold = ResourceGraphThreshold,
+            ResolvedSubscriptions = subscriptions,
+        };
     }
 }

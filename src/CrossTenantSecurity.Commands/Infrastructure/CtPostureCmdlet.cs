@@ -30,13 +30,23 @@ namespace CrossTenantSecurity.Commands.Infrastructure
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 8;
 
+        /// <summary>Arm, ResourceGraph, or Auto (Resource Graph for heavy lists across 50 or more subscriptions).</summary>
+        [Parameter]
+        [ValidateSet("Auto", "Arm", "ResourceGraph")]
+        public string Source { get; set; } = "Auto";
+
         protected override void ProcessRecord() => _scope.Collect(this, SubscriptionId, TenantId);
 
         protected override void EndProcessing()
         {
             if (_scope.OnlyInvalidIds) return;
             CrossTenantClient client = RequireClient();
-            Run(client, new PostureQuery { MaxConcurrency = ThrottleLimit, Scope = _scope.ToQuery(IncludeHome) });
+            Run(client, new PostureQuery
+            {
+                MaxConcurrency = ThrottleLimit,
+                Scope = _scope.ToQuery(IncludeHome),
+                Source = (PostureSource)System.Enum.Parse(typeof(PostureSource), Source, ignoreCase: true),
+            });
         }
 
         /// <summary>Streams the command's results; override to change what is run (e.g. an aggregate).</summary>

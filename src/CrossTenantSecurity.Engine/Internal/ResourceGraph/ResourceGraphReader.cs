@@ -27,8 +27,13 @@ namespace CrossTenantSecurity.Engine.Internal.ResourceGraph
         /// <summary>First wait after a 429 that carries neither quota headers nor Retry-After; doubles per attempt, at most 30 s.</summary>
         public TimeSpan FallbackBackoff { get; init; } = TimeSpan.FromSeconds(1);
 
-        public async Task ReadBatchAsync(ResourceGraphBatch batch, string query, int pageSize, RowBudget budget,
-            IScopeSink<IReadOnlyDictionary<string, object?>> sink, CancellationToken cancellationToken)
+        public Task ReadBatchAsync(ResourceGraphBatch batch, string query, int pageSize, RowBudget budget,
+            IScopeSink<IReadOnlyDictionary<string, object?>> sink, CancellationToken cancellationToken) =>
+            ReadBatchAsync(batch, query, pageSize, budget, sink, row => sink.OnResult(JsonValues.ToRow(row)), cancellationToken);
+
+        /// <summary>Pages through one batch, handing each row (valid only during the call) to <paramref name="onRow"/>.</summary>
+        public async Task ReadBatchAsync<T>(ResourceGraphBatch batch, string query, int pageSize, RowBudget budget,
+            IScopeSink<T> sink, Action<JsonElement> onRow, CancellationToken cancellationToken)
         {
             var tokens = new HashSet<string>(StringComparer.Ordinal);
             bool warned = false;
@@ -46,7 +51,7 @@ namespace CrossTenantSecurity.Engine.Internal.ResourceGraph
                 foreach (JsonElement row in page.Rows)
                 {
                     if (!budget.TryTake()) return;
-                    sink.OnResult(JsonValues.ToRow(row));
+                    onRow(row);
                 }
                 skipToken = page.SkipToken;
                 if (skipToken is not null && !tokens.Add(skipToken))
