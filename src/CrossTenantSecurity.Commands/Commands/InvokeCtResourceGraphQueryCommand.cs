@@ -9,7 +9,7 @@ namespace CrossTenantSecurity.Commands
     /// <summary>A Resource Graph (KQL) query across every subscription in scope; one PSCustomObject per row.</summary>
     [Cmdlet(VerbsLifecycle.Invoke, "CtResourceGraphQuery")]
     [OutputType(ResourceGraphRowSink.TypeName)]
-    public sealed class InvokeCtResourceGraphQueryCommand : CtPostureCmdlet<PSObject>
+    public sealed class InvokeCtResourceGraphQueryCommand : CtScopedCmdlet<PSObject>
     {
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]

@@ -1,58 +1,18 @@
+using System;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using CrossTenantSecurity.Engine;
 
 namespace CrossTenantSecurity.Commands.Infrastructure
 {
-    /// <summary>
-    /// Base of every cmdlet that fans out over subscriptions: -SubscriptionId and -TenantId bind from the
-    /// pipeline by property name (so Get-CtDelegatedSubscription and Get-CtTenant pipe in), -IncludeHome
-    /// widens the default scope, and -ThrottleLimit bounds the subscriptions read at once.
-    /// </summary>
-    public abstract class CtPostureCmdlet<T> : CtCmdlet
+    /// <summary>A scoped command that reads Defender posture, from ARM or Resource Graph as -Source says.</summary>
+    public abstract class CtPostureCmdlet<T> : CtScopedCmdlet<T>
     {
-        private readonly ScopeSelection _scope = new ScopeSelection();
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[]? SubscriptionId { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[]? TenantId { get; set; }
-
-        /// <summary>Also cover the managing tenant's own subscriptions.</summary>
-        [Parameter]
-        public SwitchParameter IncludeHome { get; set; }
-
-        [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 8;
-
         /// <summary>Arm, ResourceGraph, or Auto (Resource Graph for heavy lists across 50 or more subscriptions).</summary>
         [Parameter]
         [ValidateSet("Auto", "Arm", "ResourceGraph")]
         public string Source { get; set; } = "Auto";
 
-        protected override void ProcessRecord() => _scope.Collect(this, SubscriptionId, TenantId);
-
-        protected override void EndProcessing()
-        {
-            if (_scope.OnlyInvalidIds) return;
-            CrossTenantClient client = RequireClient();
-            Run(client, new PostureQuery
-            {
-                MaxConcurrency = ThrottleLimit,
-                Scope = _scope.ToQuery(IncludeHome),
-                Source = (PostureSource)System.Enum.Parse(typeof(PostureSource), Source, ignoreCase: true),
-            });
-        }
-
-        /// <summary>Streams the command's results; override to change what is run (e.g. an aggregate).</summary>
-        internal virtual void Run(CrossTenantClient client, PostureQuery query) =>
-            RunStreaming<T>((sink, token) => ReadAsync(client, query, sink, token));
-
-        internal abstract Task ReadAsync(CrossTenantClient client, PostureQuery query, IScopeSink<T> sink, CancellationToken cancellationToken);
+        internal override void Configure(PostureQuery query) =>
+            query.Source = (PostureSource)Enum.Parse(typeof(PostureSource), Source, ignoreCase: true);
     }
 }
