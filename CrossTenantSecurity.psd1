@@ -34,7 +34,7 @@
         PSData = @{
             Tags         = @('Azure', 'Lighthouse', 'Defender', 'DefenderForCloud', 'SecureScore', 'MSSP', 'MultiTenant', 'Security')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'Sign-in to the managing tenant; tenants and delegated subscriptions with home and managing tenants resolved.'
+            ReleaseNotes = 'Sign-in to the managing tenant; tenants and delegated subscriptions with home and managing tenants; Lighthouse delegations; secure score, controls, recommendations, alerts, Defender plans and regulatory compliance across every customer, from ARM or Resource Graph.'
         }
     }
 }
