@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
+using System.Threading.Channels;
 using System.Threading.Tasks;
 using CrossTenantSecurity.Engine.Internal;
 using CrossTenantSecurity.Engine.Internal.Posture;
@@ -133,9 +134,15 @@ namespace CrossTenantSecurity.Engine
             Action<SubscriptionRef, JsonElement> fromGraph, Func<SubscriptionRef, CancellationToken, Task> fromArm, CancellationToken cancellationToken,
             Func<ISet<string>, CancellationToken, Task>? afterGraph = null)
         {
+            bool mayUseGraph = query.Source == PostureSource.ResourceGraph || (query.Source == PostureSource.Auto && heavy);
+            if (!mayUseGraph)
+            {
+                // ARM only: stream over the subscriptions as they are listed.
+                await FanOutAsync(query, sink, fromArm, cancellationToken).ConfigureAwait(false);
+                return;
+            }
             List<DelegatedSubscription> subscriptions = query.ResolvedSubscriptions ?? await ResolveScopesAsync(query, sink, cancellationToken).ConfigureAwait(false);
-            bool useGraph = query.Source == PostureSource.ResourceGraph ||
-                (query.Source == PostureSource.Auto && heavy && subscriptions.Count >= query.ResourceGraphThreshold);
+            bool useGraph = query.Source == PostureSource.ResourceGraph || subscriptions.Count >= query.ResourceGraphThreshold;
             if (!useGraph || subscriptions.Count == 0)
             {
                 await FanOutAsync(subscriptions, query, sink, fromArm, cancellationToken).ConfigureAwait(false);
@@ -149,10 +156,41 @@ namespace CrossTenantSecurity.Engine
             await FanOutAsync(rest, query, sink, fromArm, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>Fans out over the scope while it is still being listed, so the first results arrive after one page.</summary>
         private async Task FanOutAsync<T>(PostureQuery query, IScopeSink<T> sink, Func<SubscriptionRef, CancellationToken, Task> work, CancellationToken cancellationToken)
         {
-            List<DelegatedSubscription> subscriptions = await ResolveScopesAsync(query, sink, cancellationToken).ConfigureAwait(false);
-            await FanOutAsync(subscriptions, query, sink, work, cancellationToken).ConfigureAwait(false);
+            if (query.ResolvedSubscriptions is { } resolved)
+            {
+                await FanOutAsync(resolved, query, sink, work, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            var channel = Channel.CreateUnbounded<DelegatedSubscription>(new UnboundedChannelOptions { SingleWriter = true });
+            var lister = new ChannelSink<T>(channel.Writer, sink);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            Task listing = Task.Run(async () =>
+            {
+                try { await ListSubscriptionsAsync(query.Scope, lister, stop.Token).ConfigureAwait(false); }
+                finally { channel.Writer.TryComplete(); }
+            }, stop.Token);
+            bool finished = false;
+            try
+            {
+                await ScopeFanOut.RunAsync(channel.Reader, () => lister.Listed, query.MaxConcurrency, sink,
+                    (s, ct) => work(SubscriptionRef.From(s), ct),
+                    (s, e, ct) => DescribeFailureAsync(s, e, sink.OnVerbose, ct),
+                    stop.Token).ConfigureAwait(false);
+                finished = true;
+            }
+            finally
+            {
+                if (!finished)
+                {
+                    // The fan-out stopped (cancelled or failed): stop listing too, and observe its end.
+                    stop.Cancel();
+                    try { await listing.ConfigureAwait(false); } catch (Exception) when (stop.IsCancellationRequested) { }
+                }
+            }
+            await listing.ConfigureAwait(false); // a listing failure (e.g. the sign-in expired) ends the command
         }
 
         private Task FanOutAsync<T>(List<DelegatedSubscription> subscriptions, PostureQuery query, IScopeSink<T> sink, Func<SubscriptionRef, CancellationToken, Task> work, CancellationToken cancellationToken) =>

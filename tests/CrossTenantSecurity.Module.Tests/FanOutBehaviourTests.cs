@@ -65,6 +65,22 @@ namespace CrossTenantSecurity.Module.Tests
         }
 
         [Fact]
+        public async Task Reads_start_before_the_subscription_list_is_complete()
+        {
+            await using EmulatorHost host = await StartAsync("generated:tenants=3,subscriptions=300,assessments=10", b => { b.Latency = true; b.TimeScale = 0.2; });
+            using var ps = new PowerShellSession();
+            Assert.False(ps.Connect(host, Automation).Failed);
+            host.Requests.Clear();
+            PSResult result = ps.Run("Get-CtSecureScore -ErrorAction SilentlyContinue | Out-Null");
+            Assert.Null(result.Terminating);
+            var entries = host.Requests.Entries;
+            DateTimeOffset lastListPage = entries.Where(e => e.Path == "/subscriptions").Max(e => e.Time);
+            DateTimeOffset firstScore = entries.Where(e => e.Path.EndsWith("/secureScores/ascScore", StringComparison.Ordinal)).Min(e => e.Time);
+            Assert.Equal(3, entries.Count(e => e.Path == "/subscriptions"));
+            Assert.True(firstScore < lastListPage, "the first secure score was read only after every subscription page had been listed");
+        }
+
+        [Fact]
         public async Task A_throttle_storm_completes_with_every_subscription_accounted_for()
         {
             await using EmulatorHost host = await StartAsync("generated:tenants=2,subscriptions=12,assessments=20", b =>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Threading.Channels;
 using System.Threading.Tasks;
 
 namespace CrossTenantSecurity.Engine.Internal
@@ -46,6 +47,44 @@ namespace CrossTenantSecurity.Engine.Internal
 
             int workers = Math.Max(1, Math.Min(maxConcurrency, total));
             await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(WorkerAsync, cancellationToken))).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The same over scopes that are still being listed: workers start on the first scope as soon as it
+        /// arrives, so the first results do not wait for the whole list. Progress counts the scopes seen so far.
+        /// </summary>
+        public static async Task RunAsync<TScope, TResult>(
+            ChannelReader<TScope> scopes,
+            Func<int> listedSoFar,
+            int maxConcurrency,
+            IScopeSink<TResult> sink,
+            Func<TScope, CancellationToken, Task> work,
+            Func<TScope, Exception, CancellationToken, Task<ScopeFailure>> toFailure,
+            CancellationToken cancellationToken)
+        {
+            int done = 0;
+
+            async Task WorkerAsync()
+            {
+                while (await scopes.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    while (scopes.TryRead(out TScope? scope))
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        try
+                        {
+                            await work(scope, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+                        {
+                            sink.OnFailure(await toFailure(scope, e, cancellationToken).ConfigureAwait(false));
+                        }
+                        sink.OnProgress(Interlocked.Increment(ref done), listedSoFar());
+                    }
+                }
+            }
+
+            await Task.WhenAll(Enumerable.Range(0, Math.Max(1, maxConcurrency)).Select(_ => Task.Run(WorkerAsync, cancellationToken))).ConfigureAwait(false);
         }
     }
 }
