@@ -76,7 +76,7 @@ namespace CrossTenantSecurity.Bench.Compare
             var result = new ApproachResult(name, run.Concurrency, run.Wall.TotalSeconds, run.SignIn.TotalSeconds, run.FirstObject?.TotalSeconds,
                 host.Requests.Total, host.Requests.PeakInFlight, counters.Throttled(), analysis.ArmThrottled, analysis.Retries, analysis.Repeats, analysis.EarlyRequests,
                 counters.Faults(), run.Ledger.Accounted(subscriptions), subscriptions.Count, run.EmptyByTruth, run.Ledger.Missing(subscriptions),
-                run.Objects, run.Errors, peakMb, bound);
+                run.Objects, run.Errors, peakMb, bound, analysis.ByKind);
             Console.WriteLine($"   {name}: {result.WallSeconds:F1} s, {result.Requests} requests, {result.Throttled429} 429s, {result.Retries} retries, " +
                 $"{result.Faults} faults, {result.SubscriptionsAccounted}/{result.Subscriptions} accounted, first object {result.FirstObjectSeconds:F2} s, " +
                 $"peak {result.PeakWorkingSetMb} MB, bound {result.LowerBoundSeconds:F1} s");

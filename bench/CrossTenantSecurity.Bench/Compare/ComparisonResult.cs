@@ -24,7 +24,8 @@ namespace CrossTenantSecurity.Bench.Compare
         long Objects,
         long Errors,
         long PeakWorkingSetMb,
-        double LowerBoundSeconds)
+        double LowerBoundSeconds,
+        IReadOnlyDictionary<string, int> RequestsByKind)
     {
         public double WallOverBound => LowerBoundSeconds > 0 ? WallSeconds / LowerBoundSeconds : 0;
     }

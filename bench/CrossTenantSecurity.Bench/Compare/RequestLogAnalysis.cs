@@ -30,6 +30,11 @@ namespace CrossTenantSecurity.Bench.Compare
             EarlyRequests = CountEarly(entries, retryAfter);
             foreach (RequestLogEntry entry in entries)
             {
+                string kind = Kind(entry.Path);
+                ByKind[kind] = ByKind.TryGetValue(kind, out int n) ? n + 1 : 1;
+            }
+            foreach (RequestLogEntry entry in entries)
+            {
                 if (SubscriptionOf(entry.Path) is not { } subscription) continue;
                 if (!PerSubscription.TryGetValue(subscription, out SubscriptionRequests? counts)) PerSubscription[subscription] = counts = new SubscriptionRequests();
                 counts.Add(Classify(entry.Path), ChainOf(entry.Path));
@@ -47,6 +52,9 @@ namespace CrossTenantSecurity.Bench.Compare
         /// <summary>ARM 429s that arrived while an earlier 429's Retry-After on the same subscription had not expired.</summary>
         public int EarlyRequests { get; }
 
+        /// <summary>Requests by the last segment of the path that is not an id (ascScore, assessments, subscriptions, permissions...).</summary>
+        public SortedDictionary<string, int> ByKind { get; } = new(StringComparer.OrdinalIgnoreCase);
+
         public Dictionary<string, SubscriptionRequests> PerSubscription { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         public int ArmThrottled => Entries.Count(e => e.Outcome == "throttled:" + ThrottleReason.Arm);
@@ -60,6 +68,16 @@ namespace CrossTenantSecurity.Bench.Compare
             return path.Contains("/providers/Microsoft.Security/", StringComparison.OrdinalIgnoreCase) && SecurityLists.Any(l => l.Equals(last, StringComparison.OrdinalIgnoreCase))
                 ? EndpointClass.SecurityList
                 : EndpointClass.ArmRead;
+        }
+
+        private static string Kind(string path)
+        {
+            string[] segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            for (int i = segments.Length - 1; i >= 0; i--)
+            {
+                if (!Guid.TryParse(segments[i], out _)) return segments[i];
+            }
+            return "/";
         }
 
         private static string? SubscriptionOf(string path)
