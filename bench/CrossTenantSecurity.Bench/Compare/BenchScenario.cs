@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrossTenantSecurity.Emulator.Behaviour;
+
+namespace CrossTenantSecurity.Bench.Compare
+{
+    /// <summary>
+    /// One row of the comparison (performance-model.md, "Benchmark scenarios"): an estate preset and how Azure
+    /// misbehaves around it. Both approaches get a fresh emulator with exactly these settings.
+    /// </summary>
+    internal sealed record BenchScenario(string Name, string Estate, string Description, FaultProfile Faults, double PreDrainPercent = 0, double PreDrainFraction = 1.0)
+    {
+        public static readonly IReadOnlyList<BenchScenario> All = new[]
+        {
+            new BenchScenario("S1", "S1", "5 tenants, 50 subscriptions, 100 assessments each; calm", FaultProfile.Calm),
+            new BenchScenario("S2", "S2", "S2 core: 50 tenants, 1,000 subscriptions, 300 assessments each; calm", FaultProfile.Calm),
+            new BenchScenario("S5", "S2", "S2 + throttle storm: global ARM read bucket 90% pre-drained on 10% of subscriptions, Retry-After 10 s (scaled)", FaultProfile.Calm, 90, 0.10),
+            new BenchScenario("S5-empty", "S2", "S2 + global ARM read bucket 100% pre-drained on 10% of subscriptions (every one starts with a 429), Retry-After 10 s (scaled)", FaultProfile.Calm, 100, 0.10),
+            new BenchScenario("S6-realistic", "S2", "S2 under the 'realistic' fault profile", FaultProfile.Realistic),
+            new BenchScenario("S6-stormy", "S2", "S2 under the 'stormy' fault profile", FaultProfile.Stormy),
+        };
+
+        /// <summary>The default set: everything the performance model asks for (S5-empty is opt-in).</summary>
+        public static IReadOnlyList<BenchScenario> Default => All.Where(s => s.Name != "S5-empty").ToList();
+
+        public static BenchScenario Find(string name) =>
+            All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"Unknown scenario '{name}'. Known: {string.Join(", ", All.Select(s => s.Name))}.");
+
+        /// <summary>Latency on, time scaled, seeded; throttling at Azure's numbers with a 10 s minimum Retry-After.</summary>
+        public BehaviourOptions Behaviour(double timeScale, int seed) => new()
+        {
+            Seed = seed,
+            TimeScale = timeScale,
+            Latency = true,
+            FaultProfile = Faults,
+            ArmThrottling = true,
+            ArmLimits = new ArmThrottleLimits { MinimumRetryAfter = TimeSpan.FromSeconds(10) },
+            NoisyNeighbourPreDrainPercent = PreDrainPercent,
+            NoisyNeighbourSubscriptionFraction = PreDrainFraction,
+        };
+    }
+}

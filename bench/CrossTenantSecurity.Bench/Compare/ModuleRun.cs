@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Threading;
+using System.Threading.Tasks;
+using CrossTenantSecurity.Emulator.Scenarios;
+using CrossTenantSecurity.Shell;
+
+namespace CrossTenantSecurity.Bench.Compare
+{
+    /// <summary>
+    /// Approach (b): the module's cmdlets with default settings in a hosted PowerShell 7.6 runspace. Connect, then the
+    /// six audit cmdlets one after another; each fans out over the subscriptions itself (ThrottleLimit 8).
+    /// </summary>
+    internal sealed class ModuleRun : IDisposable
+    {
+        public const int DefaultThrottleLimit = 8;
+        private static readonly string[] AllStatuses = { "Healthy", "Unhealthy", "NotApplicable" };
+
+        private readonly StringWriter _hostOutput = new();
+        private readonly Runspace _runspace;
+
+        /// <summary>Opens the runspace and imports the assembled module (not timed: a session does it once).</summary>
+        public ModuleRun()
+        {
+            InitialSessionState state = InitialSessionState.CreateDefault2();
+            state.Commands.Add(new SessionStateCmdletEntry("Measure-CtBenchObject", typeof(MeasureCtBenchObjectCommand), null));
+            _runspace = RunspaceFactory.CreateRunspace(new TextHost(_hostOutput), state);
+            _runspace.Open();
+            using PowerShell import = PowerShell.Create(_runspace);
+            import.AddCommand("Import-Module").AddParameter("Name", ModuleLocation.EnsureManifest()).AddParameter("ErrorAction", "Stop");
+            import.Invoke();
+        }
+
+        public ApproachRun Run(Uri baseUrl, Action<string> progress)
+        {
+            var watch = Stopwatch.StartNew();
+            var observer = new ModuleObserver(watch);
+            long errors = 0;
+
+            using (PowerShell connect = PowerShell.Create(_runspace))
+            {
+                connect.AddScript(@"param($url, $appId, $secret, $tenant)
+                    Add-CtEnvironment -Name BenchEmu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url | Out-Null
+                    $cred = [pscredential]::new($appId, [System.Net.NetworkCredential]::new('', $secret).SecurePassword)
+                    Connect-CtAccount -Environment BenchEmu -ServicePrincipal -Credential $cred -TenantId $tenant -ErrorAction Stop | Out-Null")
+                    .AddArgument(baseUrl.AbsoluteUri).AddArgument(EstateGenerator.AutomationAppId.ToString())
+                    .AddArgument(EstateGenerator.AutomationSecret).AddArgument(EstateGenerator.ManagingTenantId.ToString());
+                connect.Invoke();
+                if (connect.HadErrors) throw new InvalidOperationException("Connect-CtAccount failed: " + string.Join("; ", connect.Streams.Error.Select(e => e.Exception.Message)));
+            }
+            TimeSpan signIn = watch.Elapsed;
+
+            foreach (AuditCommand command in AuditCommand.All)
+            {
+                using PowerShell ps = PowerShell.Create(_runspace);
+                ps.AddCommand(command.Cmdlet);
+                if (command.Cmdlet == "Get-CtRecommendation") ps.AddParameter("Status", AllStatuses);
+                ps.AddCommand("Measure-CtBenchObject").AddParameter("Observer", observer).AddParameter("Command", command.Cmdlet);
+                try
+                {
+                    ps.Invoke();
+                }
+                catch (RuntimeException e)
+                {
+                    progress($"  {command.Cmdlet} terminated: {e.Message}");
+                    errors++;
+                }
+                foreach (ErrorRecord error in ps.Streams.Error)
+                {
+                    observer.RecordError(command.Cmdlet, error);
+                    errors++;
+                }
+                progress($"  {command.Cmdlet}: done at {watch.Elapsed.TotalSeconds:F1} s, {observer.Objects} objects so far, {errors} errors so far");
+            }
+            watch.Stop();
+            return new ApproachRun(watch.Elapsed, observer.FirstObject, observer.Objects, errors, observer.Ledger, signIn, Listing: null, DefaultThrottleLimit);
+        }
+
+        /// <summary>
+        /// A command that finds nothing for a subscription (no alerts) emits no object and no error. Such a pair counts
+        /// only when the estate really holds nothing there; anything else stays a silent omission.
+        /// </summary>
+        public static async Task<int> AccountEmptyAnswersAsync(SubscriptionLedger ledger, Scenario scenario)
+        {
+            var unanswered = scenario.Subscriptions.Select(s => s.Id.ToString())
+                .SelectMany(id => AuditCommand.All.Where(c => !ledger.Answered(id, c)).Select(c => (Id: id, Command: c))).ToList();
+            if (unanswered.Count == 0) return 0;
+            await using EmptyAnswerOracle oracle = await EmptyAnswerOracle.StartAsync(scenario).ConfigureAwait(false);
+            int empty = 0;
+            foreach (var (id, command) in unanswered)
+            {
+                if (!await oracle.IsEmptyAsync(id, command, CancellationToken.None).ConfigureAwait(false)) continue;
+                ledger.Mark(id, command);
+                empty++;
+            }
+            return empty;
+        }
+
+        public void Dispose()
+        {
+            _runspace.Dispose();
+            _hostOutput.Dispose();
+        }
+    }
+}
