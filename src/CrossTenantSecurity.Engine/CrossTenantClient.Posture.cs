@@ -207,6 +207,17 @@ namespace CrossTenantSecurity.Engine
             return collector.Items;
         }
 
+        /// <summary>Whether the caller holds any role at the subscription itself (not only in its resource groups); asked once per session and subscription.</summary>
+        private async Task<bool> HasSubscriptionRoleAsync(string subscriptionId, Action<string> verbose, CancellationToken ct)
+        {
+            string answer = await _arm.Cache.GetOrAddAsync($"permissions:{subscriptionId}", async () =>
+            {
+                using JsonDocument permissions = await _arm.GetAsync($"subscriptions/{subscriptionId}/providers/Microsoft.Authorization/permissions?api-version={SecurityApi.Permissions}", verbose, ct).ConfigureAwait(false);
+                return Json.Array(permissions.RootElement, "value").Any(p => Json.Array(p, "actions").Any()) ? "yes" : "no";
+            }).ConfigureAwait(false);
+            return answer == "yes";
+        }
+
         /// <summary>
         /// One typed failure per scope. A 403 is looked into: with no role at all at subscription level but
         /// resource groups visible, the subscription is delegated only at resource-group level, and says so.
@@ -217,8 +228,7 @@ namespace CrossTenantSecurity.Engine
             if (failure.Kind != ScopeFailureKind.Forbidden) return failure;
             try
             {
-                using JsonDocument permissions = await _arm.GetAsync($"subscriptions/{s.SubscriptionId}/providers/Microsoft.Authorization/permissions?api-version={SecurityApi.Permissions}", verbose, ct).ConfigureAwait(false);
-                bool anySubscriptionRole = Json.Array(permissions.RootElement, "value").Any(p => Json.Array(p, "actions").Any());
+                bool anySubscriptionRole = await HasSubscriptionRoleAsync(s.SubscriptionId, verbose, ct).ConfigureAwait(false);
                 if (anySubscriptionRole) return failure;
                 List<string> groups = await ResourceGroups.ListAsync(_arm, s.SubscriptionId, verbose, ct).ConfigureAwait(false);
                 if (groups.Count == 0) return failure;

@@ -145,10 +145,9 @@ namespace CrossTenantSecurity.Engine
             var seenHomeTenants = new HashSet<Guid>();
             Dictionary<Guid, TenantRecord>? tenants = null;
 
-            await foreach (JsonElement item in _arm.ListAsync($"subscriptions?api-version={ApiVersions.Resources}", sink.OnVerbose, cancellationToken).ConfigureAwait(false))
+            await foreach (SubscriptionRecord record in SubscriptionRecordsAsync(sink.OnVerbose, cancellationToken).ConfigureAwait(false))
             {
-                SubscriptionRecord? record = SubscriptionRecord.Parse(item);
-                if (record is null || !seenSubscriptions.Add(record.SubscriptionId)) continue;
+                if (!seenSubscriptions.Add(record.SubscriptionId)) continue;
                 Guid home = record.TenantId ?? Context.TenantId;
                 seenHomeTenants.Add(home);
                 SubscriptionAccessType access = TenantClassifier.ClassifySubscription(home, record.ManagedByTenantIds, Context.TenantId);
@@ -184,31 +183,60 @@ namespace CrossTenantSecurity.Engine
 
         private async Task<List<TenantRecord>> ListTenantRecordsAsync<T>(IScopeSink<T> sink, CancellationToken cancellationToken)
         {
-            var result = new List<TenantRecord>();
             try
             {
-                await foreach (JsonElement item in _arm.ListAsync($"tenants?api-version={ApiVersions.Resources}", sink.OnVerbose, cancellationToken).ConfigureAwait(false))
+                return await _arm.Cache.GetOrAddAsync(TenantsCacheKey, async () =>
                 {
-                    if (TenantRecord.Parse(item) is TenantRecord tenant) result.Add(tenant);
-                }
+                    var result = new List<TenantRecord>();
+                    await foreach (JsonElement item in _arm.ListAsync($"tenants?api-version={ApiVersions.Resources}", sink.OnVerbose, cancellationToken).ConfigureAwait(false))
+                    {
+                        if (TenantRecord.Parse(item) is TenantRecord tenant) result.Add(tenant);
+                    }
+                    return result;
+                }).ConfigureAwait(false);
             }
             catch (ArmRequestException e)
             {
                 // Tenant names are a nicety; subscriptions still come back without them.
                 sink.OnWarning($"Tenant names are unavailable: listing tenants failed ({e.Status} {e.ErrorCode}: {e.Message}).");
+                return new List<TenantRecord>();
             }
-            return result;
         }
 
         private async Task<List<SubscriptionRecord>> ListSubscriptionRecordsAsync<T>(IScopeSink<T> sink, CancellationToken cancellationToken)
         {
             var result = new List<SubscriptionRecord>();
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            await foreach (JsonElement item in _arm.ListAsync($"subscriptions?api-version={ApiVersions.Resources}", sink.OnVerbose, cancellationToken).ConfigureAwait(false))
+            await foreach (SubscriptionRecord record in SubscriptionRecordsAsync(sink.OnVerbose, cancellationToken).ConfigureAwait(false))
             {
-                if (SubscriptionRecord.Parse(item) is SubscriptionRecord record && seen.Add(record.SubscriptionId)) result.Add(record);
+                if (seen.Add(record.SubscriptionId)) result.Add(record);
             }
             return result;
+        }
+
+        private const string SubscriptionsCacheKey = "subscriptions";
+        private const string TenantsCacheKey = "tenants";
+
+        /// <summary>
+        /// Subscriptions as ARM lists them, page by page as they arrive; a complete listing is kept for the
+        /// session's next commands for a short while (Az keeps it for the whole session).
+        /// </summary>
+        private async IAsyncEnumerable<SubscriptionRecord> SubscriptionRecordsAsync(Action<string> verbose, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            if (_arm.Cache.TryGet(SubscriptionsCacheKey, out List<SubscriptionRecord>? cached))
+            {
+                verbose($"Using the {cached!.Count} subscription(s) listed in the last {SessionCache.DefaultLifetime.TotalMinutes:0} minutes.");
+                foreach (SubscriptionRecord record in cached) yield return record;
+                yield break;
+            }
+            var listed = new List<SubscriptionRecord>();
+            await foreach (JsonElement item in _arm.ListAsync($"subscriptions?api-version={ApiVersions.Resources}", verbose, cancellationToken).ConfigureAwait(false))
+            {
+                if (SubscriptionRecord.Parse(item) is not SubscriptionRecord record) continue;
+                listed.Add(record);
+                yield return record;
+            }
+            _arm.Cache.Set(SubscriptionsCacheKey, listed);
         }
 
         private Tenant ToTenant(TenantRecord t, IReadOnlyDictionary<Guid, int> counts) =>

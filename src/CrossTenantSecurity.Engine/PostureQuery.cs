@@ -5,7 +5,7 @@ namespace CrossTenantSecurity.Engine
     {
         public SubscriptionQuery Scope { get; set; } = new SubscriptionQuery();
         /// <summary>Subscriptions read in parallel (each one's requests run one after another, so this bounds requests in flight).</summary>
-        public int MaxConcurrency { get; set; } = 8;
+        public int MaxConcurrency { get; set; } = 64;
         public PostureSource Source { get; set; } = PostureSource.Auto;
         /// <summary>With <see cref="PostureSource.Auto"/>, heavy lists use Resource Graph from this many subscriptions on.</summary>
         public int ResourceGraphThreshold { get; set; } = 50;

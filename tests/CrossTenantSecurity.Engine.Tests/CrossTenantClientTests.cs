@@ -151,6 +151,22 @@ namespace CrossTenantSecurity.Engine.Tests
         }
 
         [Fact]
+        public async Task A_session_lists_subscriptions_and_tenants_once_for_several_commands()
+        {
+            FakeArm arm = EstateWithTwoPages();
+            CrossTenantClient client = TestSupport.Client(arm);
+            for (int i = 0; i < 3; i++)
+            {
+                var sink = new RecordingSink<DelegatedSubscription>();
+                await client.ListSubscriptionsAsync(new SubscriptionQuery(), sink);
+                Assert.Equal(2, sink.Results.Count);
+                Assert.Equal("Customer B", sink.Results[1].TenantName);
+            }
+            Assert.Equal(2, arm.Requests.Count(u => u.AbsolutePath == SubscriptionsPath));
+            Assert.Equal(1, arm.Requests.Count(u => u.AbsolutePath == TenantsPath));
+        }
+
+        [Fact]
         public async Task Tenants_carry_relationship_and_subscription_counts()
         {
             var sink = new RecordingSink<Tenant>();

@@ -94,6 +94,11 @@ namespace CrossTenantSecurity.Commands
         [ValidateRange(0, 10)]
         public int MaxRetries { get; set; } = 3;
 
+        /// <summary>Seconds one try of a request may take before it is abandoned and retried.</summary>
+        [Parameter]
+        [ValidateRange(1, 600)]
+        public int NetworkTimeout { get; set; } = 100;
+
         internal override string ErrorNoun => "Account";
 
         protected override void EndProcessing()
@@ -123,7 +128,10 @@ namespace CrossTenantSecurity.Commands
                 tenant = parsed;
             }
 
-            var options = new ConnectionOptions { Environment = cloud!, TenantId = tenant, ClientId = ApplicationId, MaxRetries = MaxRetries };
+            var options = new ConnectionOptions
+            {
+                Environment = cloud!, TenantId = tenant, ClientId = ApplicationId, MaxRetries = MaxRetries, NetworkTimeout = TimeSpan.FromSeconds(NetworkTimeout),
+            };
             switch (ParameterSetName)
             {
                 case ParameterSets.UserDeviceCode:

@@ -26,8 +26,8 @@ namespace CrossTenantSecurity.Commands
         public SwitchParameter PassThru { get; set; }
 
         [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 8;
+        [ValidateRange(1, 256)]
+        public int ThrottleLimit { get; set; } = 64;
 
         internal override string ErrorNoun => "AlertState";
         internal override string ProgressActivity => "Changing alert states";

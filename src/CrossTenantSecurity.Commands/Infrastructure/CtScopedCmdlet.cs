@@ -27,8 +27,8 @@ namespace CrossTenantSecurity.Commands.Infrastructure
         public SwitchParameter IncludeHome { get; set; }
 
         [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 8;
+        [ValidateRange(1, 256)]
+        public int ThrottleLimit { get; set; } = 64;
 
         protected override void ProcessRecord() => _scope.Collect(this, SubscriptionId, TenantId);
 

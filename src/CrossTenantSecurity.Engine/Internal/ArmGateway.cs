@@ -34,6 +34,9 @@ namespace CrossTenantSecurity.Engine.Internal
 
         public Uri Endpoint => _endpoint;
 
+        /// <summary>Answers shared by the session's commands for a short while.</summary>
+        public SessionCache Cache { get; } = new SessionCache();
+
         public static HttpPipeline CreatePipeline(TokenCredential credential, CloudEnvironment environment, ConnectionOptions options, HttpPipelineTransport? transport)
         {
             var armOptions = new ArmClientOptions

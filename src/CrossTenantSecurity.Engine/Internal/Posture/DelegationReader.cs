@@ -72,14 +72,16 @@ namespace CrossTenantSecurity.Engine.Internal.Posture
 
     internal static class ResourceGroups
     {
-        public static async Task<List<string>> ListAsync(ArmGateway arm, string subscriptionId, Action<string> verbose, CancellationToken ct)
-        {
-            var groups = new List<string>();
-            await foreach (JsonElement item in arm.ListAsync($"subscriptions/{subscriptionId}/resourcegroups?api-version={SecurityApi.ResourceGroups}", verbose, ct).ConfigureAwait(false))
+        /// <summary>The resource groups the caller can see, shared by the session's commands for a short while.</summary>
+        public static Task<List<string>> ListAsync(ArmGateway arm, string subscriptionId, Action<string> verbose, CancellationToken ct) =>
+            arm.Cache.GetOrAddAsync($"resourcegroups:{subscriptionId}", async () =>
             {
-                if (Json.String(item, "name") is { Length: > 0 } name) groups.Add(name);
-            }
-            return groups;
-        }
+                var groups = new List<string>();
+                await foreach (JsonElement item in arm.ListAsync($"subscriptions/{subscriptionId}/resourcegroups?api-version={SecurityApi.ResourceGroups}", verbose, ct).ConfigureAwait(false))
+                {
+                    if (Json.String(item, "name") is { Length: > 0 } name) groups.Add(name);
+                }
+                return groups;
+            });
     }
 }
