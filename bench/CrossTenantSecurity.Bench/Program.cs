@@ -9,19 +9,20 @@ using CrossTenantSecurity.Bench.Compare;
 
 // dotnet run -c Release --project bench/CrossTenantSecurity.Bench -- emulator [--scenario S2] [--seconds 10] [--concurrency 32]
 // dotnet run -c Release --project bench/CrossTenantSecurity.Bench -- compare [--scenarios S1,S2,S5,S6-realistic,S6-stormy] [--time-scale 0.05] [--seed 1]
-//     [--network-timeout 100] [--max-serial-minutes 6] [--out bench/results]
+//     [--network-timeout max(5, 100 x scale)] [--max-serial-minutes 6] [--out bench/results]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: bench emulator [--scenario S2] [--seconds 10] [--concurrency 32]");
     Console.WriteLine("       bench compare [--scenarios " + string.Join(",", BenchScenario.Default.Select(s => s.Name)) + "] [--time-scale 0.05] [--seed 1]");
-    Console.WriteLine("                     [--network-timeout 100] [--max-serial-minutes 6] [--out bench/results]");
+    Console.WriteLine("                     [--network-timeout max(5, 100 x scale)] [--max-serial-minutes 6] [--out bench/results]");
     Console.WriteLine("       compare scenarios: " + string.Join(", ", BenchScenario.All.Select(s => s.Name)));
     return 0;
 }
 string scenario = "S2";
 int seconds = 10, concurrency = 32, seed = 1;
-double timeScale = 0.05, networkTimeout = 100, maxSerialMinutes = 6;
+double timeScale = 0.05, maxSerialMinutes = 6;
+double? networkTimeout = null;
 IReadOnlyList<BenchScenario> scenarios = BenchScenario.Default;
 string output = Path.Combine(CrossTenantSecurity.Shell.ModuleLocation.RepoRoot, "bench", "results");
 for (int i = 1; i < args.Length; i++)
@@ -45,7 +46,7 @@ for (int i = 1; i < args.Length; i++)
 return args[0] switch
 {
     "emulator" => await EmulatorStats.RunAsync(scenario, seconds, concurrency),
-    "compare" => await CompareCommand.RunAsync(new CompareSettings(scenarios, timeScale, seed, TimeSpan.FromSeconds(networkTimeout), maxSerialMinutes, output,
+    "compare" => await CompareCommand.RunAsync(new CompareSettings(scenarios, timeScale, seed, TimeSpan.FromSeconds(networkTimeout ?? Math.Max(5, 100 * timeScale)), maxSerialMinutes, output,
         "bench " + string.Join(" ", args))),
     _ => Fail(args[0]),
 };

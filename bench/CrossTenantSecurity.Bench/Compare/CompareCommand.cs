@@ -38,7 +38,7 @@ namespace CrossTenantSecurity.Bench.Compare
                 using (var session = new ModuleRun())
                 {
                     module = await MeasureAsync("module", bench, estate, settings, means,
-                        host => Task.Run(() => session.Run(host.BaseUrl, message => Console.WriteLine(message))));
+                        host => Task.Run(() => session.Run(host.BaseUrl, settings.NetworkTimeout, message => Console.WriteLine(message))));
                 }
                 results.Add(new ComparisonResult(bench.Name, bench.Description, settings.TimeScale, settings.Seed, estate.Subscriptions.Count, loop, module));
                 ResultsWriter.Write(settings.OutputDirectory, results, settings);

@@ -36,7 +36,7 @@ namespace CrossTenantSecurity.Bench.Compare
             import.Invoke();
         }
 
-        public ApproachRun Run(Uri baseUrl, Action<string> progress)
+        public ApproachRun Run(Uri baseUrl, TimeSpan networkTimeout, Action<string> progress)
         {
             var watch = Stopwatch.StartNew();
             var observer = new ModuleObserver(watch);
@@ -44,12 +44,13 @@ namespace CrossTenantSecurity.Bench.Compare
 
             using (PowerShell connect = PowerShell.Create(_runspace))
             {
-                connect.AddScript(@"param($url, $appId, $secret, $tenant)
+                connect.AddScript(@"param($url, $appId, $secret, $tenant, $timeout)
                     Add-CtEnvironment -Name BenchEmu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url | Out-Null
                     $cred = [pscredential]::new($appId, [System.Net.NetworkCredential]::new('', $secret).SecurePassword)
-                    Connect-CtAccount -Environment BenchEmu -ServicePrincipal -Credential $cred -TenantId $tenant -ErrorAction Stop | Out-Null")
+                    Connect-CtAccount -Environment BenchEmu -ServicePrincipal -Credential $cred -TenantId $tenant -NetworkTimeout $timeout -ErrorAction Stop | Out-Null")
                     .AddArgument(baseUrl.AbsoluteUri).AddArgument(EstateGenerator.AutomationAppId.ToString())
-                    .AddArgument(EstateGenerator.AutomationSecret).AddArgument(EstateGenerator.ManagingTenantId.ToString());
+                    .AddArgument(EstateGenerator.AutomationSecret).AddArgument(EstateGenerator.ManagingTenantId.ToString())
+                    .AddArgument(Math.Max(1, (int)Math.Ceiling(networkTimeout.TotalSeconds)));
                 connect.Invoke();
                 if (connect.HadErrors) throw new InvalidOperationException("Connect-CtAccount failed: " + string.Join("; ", connect.Streams.Error.Select(e => e.Exception.Message)));
             }
