@@ -18,6 +18,8 @@ namespace CrossTenantSecurity.Engine.Internal.Posture
     /// </summary>
     internal sealed class GraphPosture
     {
+        private const int Partitions = 4;
+        private const int MinimumPartitionSize = 25;
         private readonly ArmGateway _arm;
         private readonly ResourceGraphQuotaGovernor _quota;
 
@@ -33,10 +35,15 @@ namespace CrossTenantSecurity.Engine.Internal.Posture
         {
             var bySubscription = subscriptions.ToDictionary(s => s.SubscriptionId, SubscriptionRef.From, StringComparer.OrdinalIgnoreCase);
             var covered = new ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
-            string kql = $"securityresources | where type == '{type}' | project id, name, type, subscriptionId, properties | order by id asc";
+            // order by id before project: stable pages, and the service can stream in id order instead of sorting.
+            string kql = $"securityresources | where type == '{type}' | order by id asc | project id, name, type, subscriptionId, properties";
             var reader = new ResourceGraphReader(_arm, _quota);
             var quiet = new FailuresAsVerbose<T>(sink);
-            IReadOnlyList<ResourceGraphBatch> batches = ResourceGraphBatch.Split(bySubscription.Keys.ToList(), ResourceGraphApi.MaxSubscriptionsPerRequest);
+            // One $skipToken chain is sequential, so split the scope into a few partitions that page side by side
+            // within the quota (performance-model.md), never more than 1,000 subscriptions each.
+            int partitions = Math.Max(1, Math.Min(Partitions, subscriptions.Count / MinimumPartitionSize));
+            int batchSize = Math.Min(ResourceGraphApi.MaxSubscriptionsPerRequest, (int)Math.Ceiling(subscriptions.Count / (double)partitions));
+            IReadOnlyList<ResourceGraphBatch> batches = ResourceGraphBatch.Split(bySubscription.Keys.ToList(), batchSize);
             sink.OnVerbose($"Resource Graph: {type} for {subscriptions.Count} subscription(s) in {batches.Count} batch(es).");
 
             await ScopeFanOut.RunAsync(batches, maxConcurrency, quiet,
