@@ -14,11 +14,12 @@ namespace CrossTenantSecurity.Bench.Compare
 {
     /// <summary>
     /// Approach (b): the module's cmdlets with default settings in a hosted PowerShell 7.6 runspace. Connect, then the
-    /// six audit cmdlets one after another; each fans out over the subscriptions itself (ThrottleLimit 8).
+    /// six audit cmdlets one after another; each fans out over the subscriptions itself (default -ThrottleLimit).
     /// </summary>
     internal sealed class ModuleRun : IDisposable
     {
-        public const int DefaultThrottleLimit = 8;
+        /// <summary>The cmdlets' default -ThrottleLimit (CtScopedCmdlet); the lower bound is computed for it.</summary>
+        public const int DefaultThrottleLimit = 64;
         private static readonly string[] AllStatuses = { "Healthy", "Unhealthy", "NotApplicable" };
 
         private readonly StringWriter _hostOutput = new();
