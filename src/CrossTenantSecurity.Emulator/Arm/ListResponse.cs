@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CrossTenantSecurity.Emulator.Posture;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace CrossTenantSecurity.Emulator.Arm
 {
@@ -50,13 +49,7 @@ namespace CrossTenantSecurity.Emulator.Arm
             return random.NextDouble() < rate ? 1 + random.Next(3) : 0;
         }
 
-        private static string NextLink(ProviderCall call, string token)
-        {
-            var query = call.Http.Request.Query.Where(q => !q.Key.Equals(Paging.SkipTokenParameter, StringComparison.OrdinalIgnoreCase))
-                .ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
-            query[Paging.SkipTokenParameter] = token;
-            return QueryHelpers.AddQueryString(new Uri(call.Runtime.BaseUrl, call.Http.Request.Path.Value!.TrimStart('/')).AbsoluteUri, query);
-        }
+        private static string NextLink(ProviderCall call, string token) => Paging.NextLink(call.Http.Request, call.Runtime.BaseUrl, token);
 
         private static string Write(int offset, int empties) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"s:{offset}:{empties}"));
 

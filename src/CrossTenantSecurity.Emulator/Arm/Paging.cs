@@ -23,14 +23,17 @@ namespace CrossTenantSecurity.Emulator.Arm
 
             page = all.Skip(offset).Take(pageSize).ToList();
             int next = offset + page.Count;
-            if (next < all.Count)
-            {
-                var query = request.Query.Where(q => !q.Key.Equals(SkipTokenParameter, StringComparison.OrdinalIgnoreCase))
-                    .ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
-                query[SkipTokenParameter] = WriteToken(next);
-                nextLink = QueryHelpers.AddQueryString(new Uri(baseUrl, request.Path.Value!.TrimStart('/')).AbsoluteUri, query);
-            }
+            if (next < all.Count) nextLink = NextLink(request, baseUrl, WriteToken(next));
             return true;
+        }
+
+        /// <summary>The request's own absolute URL with its query kept and the skip token replaced.</summary>
+        public static string NextLink(HttpRequest request, Uri baseUrl, string skipToken)
+        {
+            var query = request.Query.Where(q => !q.Key.Equals(SkipTokenParameter, StringComparison.OrdinalIgnoreCase))
+                .ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
+            query[SkipTokenParameter] = skipToken;
+            return QueryHelpers.AddQueryString(new Uri(baseUrl, request.Path.Value!.TrimStart('/')).AbsoluteUri, query);
         }
 
         private static string WriteToken(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes("o:" + offset));

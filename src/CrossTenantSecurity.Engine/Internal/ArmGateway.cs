@@ -57,22 +57,16 @@ namespace CrossTenantSecurity.Engine.Internal
         /// <summary>GET one document; throws <see cref="ArmRequestException"/> on a non-success status.</summary>
         public async Task<JsonDocument> GetAsync(string pathAndQuery, Action<string>? verbose, CancellationToken cancellationToken)
         {
-            using HttpMessage message = CreateGet(Resolve(pathAndQuery));
-            return await SendAsync(message, verbose, cancellationToken).ConfigureAwait(false);
+            using HttpMessage message = CreateMessage(RequestMethod.Get, Resolve(pathAndQuery));
+            return await SendForJsonAsync(message, verbose, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>POST an action (no body expected back); throws <see cref="ArmRequestException"/> on a non-success status.</summary>
         public async Task<int> PostAsync(string pathAndQuery, Action<string>? verbose, CancellationToken cancellationToken)
         {
-            using HttpMessage message = _pipeline.CreateMessage();
-            message.Request.Method = RequestMethod.Post;
-            message.Request.Uri.Reset(Resolve(pathAndQuery));
-            message.Request.Headers.Add("Accept", "application/json");
-            var watch = Stopwatch.StartNew();
-            await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            verbose?.Invoke($"POST {Describe(message.Request.Uri.ToUri())} -> {message.Response.Status} ({watch.ElapsedMilliseconds} ms)");
-            if (message.Response.Status is < 200 or >= 300) throw ToException(message.Response);
-            return message.Response.Status;
+            using HttpMessage message = CreateMessage(RequestMethod.Post, Resolve(pathAndQuery));
+            Response response = await SendCheckedAsync(message, verbose, null, cancellationToken).ConfigureAwait(false);
+            return response.Status;
         }
 
         /// <summary>
@@ -83,20 +77,11 @@ namespace CrossTenantSecurity.Engine.Internal
         public async Task<JsonDocument> PostJsonAsync(string pathAndQuery, byte[] body, Action<string>? verbose,
             Action<Func<string, string?>>? onResponse, ResponseClassifier? classifier, CancellationToken cancellationToken)
         {
-            using HttpMessage message = _pipeline.CreateMessage();
-            message.Request.Method = RequestMethod.Post;
-            message.Request.Uri.Reset(Resolve(pathAndQuery));
-            message.Request.Headers.Add("Accept", "application/json");
+            using HttpMessage message = CreateMessage(RequestMethod.Post, Resolve(pathAndQuery));
             message.Request.Headers.Add("Content-Type", "application/json");
             message.Request.Content = RequestContent.Create(body);
             if (classifier is not null) message.ResponseClassifier = classifier;
-            var watch = Stopwatch.StartNew();
-            await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            Response response = message.Response;
-            verbose?.Invoke($"POST {Describe(message.Request.Uri.ToUri())} -> {response.Status} ({watch.ElapsedMilliseconds} ms)");
-            onResponse?.Invoke(name => response.Headers.TryGetValue(name, out string? value) ? value : null);
-            if (response.Status is < 200 or >= 300) throw ToException(response);
-            return await JsonDocument.ParseAsync(response.ContentStream ?? System.IO.Stream.Null, default, cancellationToken).ConfigureAwait(false);
+            return await SendForJsonAsync(message, verbose, cancellationToken, onResponse).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -116,8 +101,8 @@ namespace CrossTenantSecurity.Engine.Internal
                     verbose?.Invoke($"nextLink repeated ({Describe(next)}); stopping.");
                     yield break;
                 }
-                using HttpMessage message = CreateGet(next);
-                using JsonDocument page = await SendAsync(message, verbose, cancellationToken).ConfigureAwait(false);
+                using HttpMessage message = CreateMessage(RequestMethod.Get, next);
+                using JsonDocument page = await SendForJsonAsync(message, verbose, cancellationToken).ConfigureAwait(false);
                 if (page.RootElement.TryGetProperty("value", out JsonElement items) && items.ValueKind == JsonValueKind.Array)
                 {
                     foreach (JsonElement item in items.EnumerateArray()) yield return item.Clone();
@@ -143,23 +128,33 @@ namespace CrossTenantSecurity.Engine.Internal
                 ? absolute
                 : new Uri(_endpoint, pathOrUrl.TrimStart('/'));
 
-        private HttpMessage CreateGet(Uri uri)
+        private HttpMessage CreateMessage(RequestMethod method, Uri uri)
         {
             HttpMessage message = _pipeline.CreateMessage();
-            message.Request.Method = RequestMethod.Get;
+            message.Request.Method = method;
             message.Request.Uri.Reset(uri);
             message.Request.Headers.Add("Accept", "application/json");
             return message;
         }
 
-        private async Task<JsonDocument> SendAsync(HttpMessage message, Action<string>? verbose, CancellationToken cancellationToken)
+        private async Task<JsonDocument> SendForJsonAsync(HttpMessage message, Action<string>? verbose, CancellationToken cancellationToken,
+            Action<Func<string, string?>>? onResponse = null)
+        {
+            Response response = await SendCheckedAsync(message, verbose, onResponse, cancellationToken).ConfigureAwait(false);
+            return await JsonDocument.ParseAsync(response.ContentStream ?? System.IO.Stream.Null, default, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Sends through the pipeline, notes the outcome on the verbose stream, and throws on a non-success status.</summary>
+        private async Task<Response> SendCheckedAsync(HttpMessage message, Action<string>? verbose, Action<Func<string, string?>>? onResponse,
+            CancellationToken cancellationToken)
         {
             var watch = Stopwatch.StartNew();
             await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
             Response response = message.Response;
-            verbose?.Invoke($"GET {Describe(message.Request.Uri.ToUri())} -> {response.Status} ({watch.ElapsedMilliseconds} ms)");
+            verbose?.Invoke($"{message.Request.Method} {Describe(message.Request.Uri.ToUri())} -> {response.Status} ({watch.ElapsedMilliseconds} ms)");
+            onResponse?.Invoke(name => response.Headers.TryGetValue(name, out string? value) ? value : null);
             if (response.Status is < 200 or >= 300) throw ToException(response);
-            return await JsonDocument.ParseAsync(response.ContentStream ?? System.IO.Stream.Null, default, cancellationToken).ConfigureAwait(false);
+            return response;
         }
 
         private static ArmRequestException ToException(Response response)

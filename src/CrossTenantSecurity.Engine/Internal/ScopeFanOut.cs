@@ -32,15 +32,7 @@ namespace CrossTenantSecurity.Engine.Internal
                     cancellationToken.ThrowIfCancellationRequested();
                     int index = Interlocked.Increment(ref next);
                     if (index >= total) return;
-                    TScope scope = scopes[index];
-                    try
-                    {
-                        await work(scope, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
-                    {
-                        sink.OnFailure(await toFailure(scope, e, cancellationToken).ConfigureAwait(false));
-                    }
+                    await RunOneAsync(scopes[index], sink, work, toFailure, cancellationToken).ConfigureAwait(false);
                     sink.OnProgress(Interlocked.Increment(ref done), total);
                 }
             }
@@ -71,20 +63,27 @@ namespace CrossTenantSecurity.Engine.Internal
                     while (scopes.TryRead(out TScope? scope))
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        try
-                        {
-                            await work(scope, cancellationToken).ConfigureAwait(false);
-                        }
-                        catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
-                        {
-                            sink.OnFailure(await toFailure(scope, e, cancellationToken).ConfigureAwait(false));
-                        }
+                        await RunOneAsync(scope, sink, work, toFailure, cancellationToken).ConfigureAwait(false);
                         sink.OnProgress(Interlocked.Increment(ref done), listedSoFar());
                     }
                 }
             }
 
             await Task.WhenAll(Enumerable.Range(0, Math.Max(1, maxConcurrency)).Select(_ => Task.Run(WorkerAsync, cancellationToken))).ConfigureAwait(false);
+        }
+
+        /// <summary>One scope: its results, or exactly one failure (cancellation of the whole run is not a failure).</summary>
+        private static async Task RunOneAsync<TScope, TResult>(TScope scope, IScopeSink<TResult> sink, Func<TScope, CancellationToken, Task> work,
+            Func<TScope, Exception, CancellationToken, Task<ScopeFailure>> toFailure, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await work(scope, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                sink.OnFailure(await toFailure(scope, e, cancellationToken).ConfigureAwait(false));
+            }
         }
     }
 }
