@@ -15,7 +15,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: bench emulator [--scenario S2] [--seconds 10] [--concurrency 32]");
     Console.WriteLine("       bench compare [--scenarios " + string.Join(",", BenchScenario.Default.Select(s => s.Name)) + "] [--time-scale 0.05] [--seed 1]");
-    Console.WriteLine("                     [--network-timeout max(5, 100 x scale)] [--max-serial-minutes 6] [--out bench/results]");
+    Console.WriteLine("                     [--network-timeout max(5, 100 x scale)] [--max-serial-minutes 6] [--out bench/results] [--module-only]");
     Console.WriteLine("       compare scenarios: " + string.Join(", ", BenchScenario.All.Select(s => s.Name)));
     return 0;
 }
@@ -23,6 +23,7 @@ string scenario = "S2";
 int seconds = 10, concurrency = 32, seed = 1;
 double timeScale = 0.05, maxSerialMinutes = 6;
 double? networkTimeout = null;
+bool moduleOnly = false;
 IReadOnlyList<BenchScenario> scenarios = BenchScenario.Default;
 string output = Path.Combine(CrossTenantSecurity.Shell.ModuleLocation.RepoRoot, "bench", "results");
 for (int i = 1; i < args.Length; i++)
@@ -40,6 +41,7 @@ for (int i = 1; i < args.Length; i++)
         case "--network-timeout": networkTimeout = Number(); break;
         case "--max-serial-minutes": maxSerialMinutes = Number(); break;
         case "--out": output = Path.GetFullPath(Next()); break;
+        case "--module-only": moduleOnly = true; break;
         default: Console.Error.WriteLine($"Unknown argument {args[i]}"); return 2;
     }
 }
@@ -47,7 +49,7 @@ return args[0] switch
 {
     "emulator" => await EmulatorStats.RunAsync(scenario, seconds, concurrency),
     "compare" => await CompareCommand.RunAsync(new CompareSettings(scenarios, timeScale, seed, TimeSpan.FromSeconds(networkTimeout ?? Math.Max(5, 100 * timeScale)), maxSerialMinutes, output,
-        "bench " + string.Join(" ", args))),
+        "bench " + string.Join(" ", args), moduleOnly)),
     _ => Fail(args[0]),
 };
 

@@ -32,7 +32,7 @@ namespace CrossTenantSecurity.Bench.Compare
                         $"use --time-scale {settings.TimeScale * settings.MaxSerialMinutes * 60 / estimate:0.###} or raise --max-serial-minutes.");
                     continue;
                 }
-                ApproachResult loop = await MeasureAsync("serial loop", bench, estate, settings, means,
+                ApproachResult? loop = settings.ModuleOnly ? null : await MeasureAsync("serial loop", bench, estate, settings, means,
                     host => SerialLoop.RunAsync(host.BaseUrl, settings.NetworkTimeout, CancellationToken.None));
                 ApproachResult module;
                 using (var session = new ModuleRun())
@@ -40,10 +40,12 @@ namespace CrossTenantSecurity.Bench.Compare
                     module = await MeasureAsync("module", bench, estate, settings, means,
                         host => Task.Run(() => session.Run(host.BaseUrl, settings.NetworkTimeout, message => Console.WriteLine(message))));
                 }
+                if (loop is null) continue;
                 results.Add(new ComparisonResult(bench.Name, bench.Description, settings.TimeScale, settings.Seed, estate.Subscriptions.Count, loop, module));
                 ResultsWriter.Write(settings.OutputDirectory, results, settings);
                 Console.WriteLine($"   speed-up {results[^1].SpeedUp:F1}×, module / lower bound {results[^1].ModuleOverBound:F2}×");
             }
+            if (settings.ModuleOnly) return 0;
             Console.WriteLine();
             Console.WriteLine(ResultsWriter.Markdown(results, settings));
             Console.WriteLine($"Written to {settings.OutputDirectory}/latest.md and latest.json");
@@ -63,10 +65,12 @@ namespace CrossTenantSecurity.Bench.Compare
             Console.WriteLine($"-- {name} against {host.BaseUrl}");
             ApproachRun run;
             long peakMb;
+            TimeSpan cpu;
             using (var sampler = new WorkingSetSampler())
             {
                 run = await approach(host);
                 peakMb = sampler.PeakMegabytes;
+                cpu = sampler.ProcessorTime;
             }
             var analysis = RequestLogAnalysis.Of(host.Requests, behaviour.Scale(behaviour.ArmLimits.MinimumRetryAfter));
             var subscriptions = estate.Subscriptions.Select(s => s.Id.ToString()).ToList();
@@ -76,10 +80,10 @@ namespace CrossTenantSecurity.Bench.Compare
             var result = new ApproachResult(name, run.Concurrency, run.Wall.TotalSeconds, run.SignIn.TotalSeconds, run.FirstObject?.TotalSeconds,
                 host.Requests.Total, host.Requests.PeakInFlight, counters.Throttled(), analysis.ArmThrottled, analysis.Retries, analysis.Repeats, analysis.EarlyRequests,
                 counters.Faults(), run.Ledger.Accounted(subscriptions), subscriptions.Count, run.EmptyByTruth, run.Ledger.Missing(subscriptions),
-                run.Objects, run.Errors, peakMb, bound, analysis.ByKind);
+                run.Objects, run.Errors, peakMb, bound, analysis.ByKind) { CpuSeconds = cpu.TotalSeconds };
             Console.WriteLine($"   {name}: {result.WallSeconds:F1} s, {result.Requests} requests, {result.Throttled429} 429s, {result.Retries} retries, " +
                 $"{result.Faults} faults, {result.SubscriptionsAccounted}/{result.Subscriptions} accounted, first object {result.FirstObjectSeconds:F2} s, " +
-                $"peak {result.PeakWorkingSetMb} MB, bound {result.LowerBoundSeconds:F1} s");
+                $"peak {result.PeakWorkingSetMb} MB, CPU {result.CpuSeconds:F1} s, bound {result.LowerBoundSeconds:F1} s");
             return result;
         }
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace CrossTenantSecurity.Bench.Compare
 {
-    /// <summary>The knobs of "bench compare".</summary>
+    /// <summary>The knobs of "bench compare". ModuleOnly skips the loop and writes no results: for profiling the module.</summary>
     internal sealed record CompareSettings(
         IReadOnlyList<BenchScenario> Scenarios,
         double TimeScale,
@@ -11,5 +11,6 @@ namespace CrossTenantSecurity.Bench.Compare
         TimeSpan NetworkTimeout,
         double MaxSerialMinutes,
         string OutputDirectory,
-        string CommandLine);
+        string CommandLine,
+        bool ModuleOnly = false);
 }

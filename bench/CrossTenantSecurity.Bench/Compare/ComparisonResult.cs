@@ -27,6 +27,9 @@ namespace CrossTenantSecurity.Bench.Compare
         double LowerBoundSeconds,
         IReadOnlyDictionary<string, int> RequestsByKind)
     {
+        /// <summary>Processor time of the whole benchmark process (emulator, engine and PowerShell) during the run.</summary>
+        public double CpuSeconds { get; init; }
+
         public double WallOverBound => LowerBoundSeconds > 0 ? WallSeconds / LowerBoundSeconds : 0;
     }
 

@@ -9,7 +9,10 @@ namespace CrossTenantSecurity.Emulator.Posture
         AssessmentDefinition Definition, EstateResource Resource, string Status, string? Cause, string? StatusDescription,
         DateTimeOffset FirstEvaluation, DateTimeOffset StatusChange)
     {
-        public string Id => $"{Resource.Id}/providers/Microsoft.Security/assessments/{Definition.Key}";
+        private string? _id;
+
+        /// <summary>Built once: pages, sorting and Resource Graph rows all read it.</summary>
+        public string Id => _id ??= $"{Resource.Id}/providers/Microsoft.Security/assessments/{Definition.Key}";
     }
 
     internal sealed record ControlResult(ControlDefinition Definition, int Healthy, int Unhealthy, int NotApplicable, double Current, double Percentage, long Weight);
