@@ -29,5 +29,7 @@ namespace CrossTenantSecurity.Engine
         public int MaxRetries { get; set; } = 3;
         public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(0.8);
         public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(100);
+        /// <summary>Send a second GET for a read that is later than this session's 99th percentile for its kind (2% budget).</summary>
+        public bool HedgeReads { get; set; } = true;
     }
 }

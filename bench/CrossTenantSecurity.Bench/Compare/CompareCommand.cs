@@ -72,6 +72,11 @@ namespace CrossTenantSecurity.Bench.Compare
                 peakMb = sampler.PeakMegabytes;
                 cpu = sampler.ProcessorTime;
             }
+            if (Environment.GetEnvironmentVariable("CT_BENCH_DUMP_LOG") is { Length: > 0 } dump)
+            {
+                System.IO.File.WriteAllLines($"{dump}.{bench.Name}.{name.Replace(' ', '-')}.tsv", host.Requests.Entries.Select(e =>
+                    FormattableString.Invariant($"{e.Time.ToUnixTimeMilliseconds()}\t{e.DurationMs:F1}\t{e.Status}\t{e.Outcome}\t{e.Method}\t{e.Path}\t{e.Query}")));
+            }
             var analysis = RequestLogAnalysis.Of(host.Requests, behaviour.Scale(behaviour.ArmLimits.MinimumRetryAfter));
             var subscriptions = estate.Subscriptions.Select(s => s.Id.ToString()).ToList();
             if (name == "module") run.EmptyByTruth = await ModuleRun.AccountEmptyAnswersAsync(run.Ledger, estate);
@@ -80,8 +85,8 @@ namespace CrossTenantSecurity.Bench.Compare
             var result = new ApproachResult(name, run.Concurrency, run.Wall.TotalSeconds, run.SignIn.TotalSeconds, run.FirstObject?.TotalSeconds,
                 host.Requests.Total, host.Requests.PeakInFlight, counters.Throttled(), analysis.ArmThrottled, analysis.Retries, analysis.Repeats, analysis.EarlyRequests,
                 counters.Faults(), run.Ledger.Accounted(subscriptions), subscriptions.Count, run.EmptyByTruth, run.Ledger.Missing(subscriptions),
-                run.Objects, run.Errors, peakMb, bound, analysis.ByKind) { CpuSeconds = cpu.TotalSeconds };
-            Console.WriteLine($"   {name}: {result.WallSeconds:F1} s, {result.Requests} requests, {result.Throttled429} 429s, {result.Retries} retries, " +
+                run.Objects, run.Errors, peakMb, bound, analysis.ByKind) { CpuSeconds = cpu.TotalSeconds, Hedges = analysis.Hedges };
+            Console.WriteLine($"   {name}: {result.WallSeconds:F1} s, {result.Requests} requests, {result.Throttled429} 429s, {result.Retries} retries, {result.Hedges} hedges, " +
                 $"{result.Faults} faults, {result.SubscriptionsAccounted}/{result.Subscriptions} accounted, first object {result.FirstObjectSeconds:F2} s, " +
                 $"peak {result.PeakWorkingSetMb} MB, CPU {result.CpuSeconds:F1} s, bound {result.LowerBoundSeconds:F1} s");
             return result;

@@ -30,6 +30,9 @@ namespace CrossTenantSecurity.Bench.Compare
         /// <summary>Processor time of the whole benchmark process (emulator, engine and PowerShell) during the run.</summary>
         public double CpuSeconds { get; init; }
 
+        /// <summary>Second requests sent while the first identical one was still in flight (the module's read hedging).</summary>
+        public int Hedges { get; init; }
+
         public double WallOverBound => LowerBoundSeconds > 0 ? WallSeconds / LowerBoundSeconds : 0;
     }
 

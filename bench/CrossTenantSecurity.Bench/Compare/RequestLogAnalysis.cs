@@ -15,17 +15,19 @@ namespace CrossTenantSecurity.Bench.Compare
         private RequestLogAnalysis(IReadOnlyList<RequestLogEntry> entries, TimeSpan retryAfter)
         {
             Entries = entries;
-            var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
+            var seen = new Dictionary<string, (bool AnyFailed, DateTimeOffset LatestEnd)>(StringComparer.Ordinal);
             foreach (RequestLogEntry entry in entries.OrderBy(e => e.Time - TimeSpan.FromMilliseconds(e.DurationMs)))
             {
                 string key = entry.Method + " " + entry.Path + entry.Query;
                 bool failed = entry.Outcome is not null || TransientStatuses.Contains(entry.Status);
-                if (seen.TryGetValue(key, out bool anyEarlierFailed))
+                DateTimeOffset start = entry.Time - TimeSpan.FromMilliseconds(entry.DurationMs);
+                if (seen.TryGetValue(key, out var earlier))
                 {
                     Repeats++;
-                    if (anyEarlierFailed) Retries++;
+                    if (start < earlier.LatestEnd) Hedges++;
+                    else if (earlier.AnyFailed) Retries++;
                 }
-                seen[key] = anyEarlierFailed | failed;
+                seen[key] = (earlier.AnyFailed | failed, entry.Time > earlier.LatestEnd ? entry.Time : earlier.LatestEnd);
             }
             EarlyRequests = CountEarly(entries, retryAfter);
             foreach (RequestLogEntry entry in entries)
@@ -48,6 +50,9 @@ namespace CrossTenantSecurity.Bench.Compare
 
         /// <summary>Repeats of a request that was throttled or failed transiently (429, 408, 5xx, or an injected fault): true retries.</summary>
         public int Retries { get; }
+
+        /// <summary>Repeats sent while an identical request was still in flight: hedged reads, not retries.</summary>
+        public int Hedges { get; }
 
         /// <summary>ARM 429s that arrived while an earlier 429's Retry-After on the same subscription had not expired.</summary>
         public int EarlyRequests { get; }

@@ -24,21 +24,22 @@ namespace CrossTenantSecurity.Bench.Compare
                 "Times are wall-clock seconds at this time scale (divide by the scale for Azure-equivalent seconds). Command: " +
                 $"`{settings.CommandLine}`."));
             md.AppendLine();
-            md.AppendLine("| Scenario | Speed-up (loop / module) | Module / lower bound (c=8) | Module wall s | Loop wall s | Subscriptions accounted (loop / module) | Early requests (loop / module) |");
-            md.AppendLine("|---|---|---|---|---|---|---|");
+            md.AppendLine("| Scenario | Speed-up (loop / module) | Module / lower bound for its c | Module wall s | Loop wall s | Subscriptions accounted (loop / module) | Early requests (loop / module) | Module retries + hedges, % of requests |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|");
             foreach (ComparisonResult r in results)
             {
-                md.AppendLine(($"| {r.Scenario} | {r.SpeedUp:F1}× | {r.ModuleOverBound:F2}× | {r.Module.WallSeconds:F1} | {r.Loop.WallSeconds:F1} | " +
-                    $"{Percent(r.Loop)} / {Percent(r.Module)} | {r.Loop.EarlyRequests} / {r.Module.EarlyRequests} |"));
+                md.AppendLine(($"| {r.Scenario} | {r.SpeedUp:F1}× | {r.ModuleOverBound:F2}× (c={r.Module.Concurrency}) | {r.Module.WallSeconds:F1} | {r.Loop.WallSeconds:F1} | " +
+                    $"{Percent(r.Loop)} / {Percent(r.Module)} | {r.Loop.EarlyRequests} / {r.Module.EarlyRequests} | " +
+                    $"{r.Module.Retries} + {r.Module.Hedges}, {100.0 * (r.Module.Retries + r.Module.Hedges) / Math.Max(1, r.Module.Requests):F2}% |"));
             }
             md.AppendLine();
-            md.AppendLine("| Scenario | Approach | c | Wall s | Requests | 429s | Retries | Early | Faults | Accounted | First object s | Peak WS MB | Lower bound s | Wall / bound |");
-            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            md.AppendLine("| Scenario | Approach | c | Wall s | CPU s | Requests | 429s | Retries | Hedges | Early | Faults | Accounted | First object s | Peak WS MB | Lower bound s | Wall / bound |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             foreach (ComparisonResult r in results)
             {
                 foreach (ApproachResult a in new[] { r.Loop, r.Module })
                 {
-                    md.AppendLine(($"| {r.Scenario} | {a.Approach} | {a.Concurrency} | {a.WallSeconds:F1} | {a.Requests} | {a.Throttled429} | {a.Retries} | {a.EarlyRequests} | {a.Faults} | " +
+                    md.AppendLine(($"| {r.Scenario} | {a.Approach} | {a.Concurrency} | {a.WallSeconds:F1} | {a.CpuSeconds:F1} | {a.Requests} | {a.Throttled429} | {a.Retries} | {a.Hedges} | {a.EarlyRequests} | {a.Faults} | " +
                         $"{a.SubscriptionsAccounted}/{a.Subscriptions} | {(a.FirstObjectSeconds is { } f ? f.ToString("F2", CultureInfo.InvariantCulture) : "-")} | {a.PeakWorkingSetMb} | " +
                         $"{a.LowerBoundSeconds:F1} | {a.WallOverBound:F2}× |"));
                 }

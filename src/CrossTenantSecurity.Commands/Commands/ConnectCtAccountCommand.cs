@@ -99,6 +99,10 @@ namespace CrossTenantSecurity.Commands
         [ValidateRange(1, 600)]
         public int NetworkTimeout { get; set; } = 100;
 
+        /// <summary>Never send a second GET for a late read; every read is sent exactly once (retries aside).</summary>
+        [Parameter]
+        public SwitchParameter DisableReadHedging { get; set; }
+
         internal override string ErrorNoun => "Account";
 
         protected override void EndProcessing()
@@ -131,6 +135,7 @@ namespace CrossTenantSecurity.Commands
             var options = new ConnectionOptions
             {
                 Environment = cloud!, TenantId = tenant, ClientId = ApplicationId, MaxRetries = MaxRetries, NetworkTimeout = TimeSpan.FromSeconds(NetworkTimeout),
+                HedgeReads = !DisableReadHedging.IsPresent,
             };
             switch (ParameterSetName)
             {

@@ -20,24 +20,37 @@ namespace CrossTenantSecurity.Engine.Internal
     {
         private readonly HttpPipeline _pipeline;
         private readonly Uri _endpoint;
+        private readonly ThrottleGovernorPolicy? _governor;
 
         public ArmGateway(TokenCredential credential, CloudEnvironment environment, ConnectionOptions options)
-            : this(CreatePipeline(credential, environment, options, transport: null), environment.ResourceManagerUrl)
+            : this(new ThrottleGovernorPolicy(), credential, environment, options)
         {
         }
 
-        public ArmGateway(HttpPipeline pipeline, Uri endpoint)
+        private ArmGateway(ThrottleGovernorPolicy governor, TokenCredential credential, CloudEnvironment environment, ConnectionOptions options)
+            : this(CreatePipeline(credential, environment, options, transport: null, governor), environment.ResourceManagerUrl, governor, options.HedgeReads)
+        {
+        }
+
+        /// <summary>Over a pipeline built elsewhere (tests); pass the governor inside it so that hedging respects its holds.</summary>
+        public ArmGateway(HttpPipeline pipeline, Uri endpoint, ThrottleGovernorPolicy? governor = null, bool hedgeReads = true)
         {
             _pipeline = pipeline;
             _endpoint = endpoint;
+            _governor = governor;
+            Hedging = new ReadHedging(hedgeReads);
         }
 
         public Uri Endpoint => _endpoint;
 
+        /// <summary>Second requests for late reads (see <see cref="ReadHedging"/>).</summary>
+        public ReadHedging Hedging { get; }
+
         /// <summary>Answers shared by the session's commands for a short while.</summary>
         public SessionCache Cache { get; } = new SessionCache();
 
-        public static HttpPipeline CreatePipeline(TokenCredential credential, CloudEnvironment environment, ConnectionOptions options, HttpPipelineTransport? transport)
+        public static HttpPipeline CreatePipeline(TokenCredential credential, CloudEnvironment environment, ConnectionOptions options, HttpPipelineTransport? transport,
+            ThrottleGovernorPolicy? governor = null)
         {
             var armOptions = new ArmClientOptions
             {
@@ -48,18 +61,15 @@ namespace CrossTenantSecurity.Engine.Internal
             armOptions.Retry.Mode = RetryMode.Exponential;
             armOptions.Retry.NetworkTimeout = options.NetworkTimeout;
             armOptions.Diagnostics.ApplicationId = "CrossTenantSecurity";
-            armOptions.AddPolicy(new ThrottleGovernorPolicy(), HttpPipelinePosition.PerRetry);
+            armOptions.AddPolicy(governor ?? new ThrottleGovernorPolicy(), HttpPipelinePosition.PerRetry);
             if (transport is not null) armOptions.Transport = transport;
             var client = new ArmClient(credential, defaultSubscriptionId: null, armOptions);
             return new PipelineAccess(client).ArmPipeline;
         }
 
         /// <summary>GET one document; throws <see cref="ArmRequestException"/> on a non-success status.</summary>
-        public async Task<JsonDocument> GetAsync(string pathAndQuery, Action<string>? verbose, CancellationToken cancellationToken)
-        {
-            using HttpMessage message = CreateMessage(RequestMethod.Get, Resolve(pathAndQuery));
-            return await SendForJsonAsync(message, verbose, cancellationToken).ConfigureAwait(false);
-        }
+        public Task<JsonDocument> GetAsync(string pathAndQuery, Action<string>? verbose, CancellationToken cancellationToken) =>
+            ReadAsync(Resolve(pathAndQuery), verbose, cancellationToken);
 
         /// <summary>POST an action (no body expected back); throws <see cref="ArmRequestException"/> on a non-success status.</summary>
         public async Task<int> PostAsync(string pathAndQuery, Action<string>? verbose, CancellationToken cancellationToken)
@@ -101,8 +111,7 @@ namespace CrossTenantSecurity.Engine.Internal
                     verbose?.Invoke($"nextLink repeated ({Describe(next)}); stopping.");
                     yield break;
                 }
-                using HttpMessage message = CreateMessage(RequestMethod.Get, next);
-                using JsonDocument page = await SendForJsonAsync(message, verbose, cancellationToken).ConfigureAwait(false);
+                using JsonDocument page = await ReadAsync(next, verbose, cancellationToken).ConfigureAwait(false);
                 if (page.RootElement.TryGetProperty("value", out JsonElement items) && items.ValueKind == JsonValueKind.Array)
                 {
                     foreach (JsonElement item in items.EnumerateArray()) yield return item.Clone();
@@ -135,6 +144,76 @@ namespace CrossTenantSecurity.Engine.Internal
             message.Request.Uri.Reset(uri);
             message.Request.Headers.Add("Accept", "application/json");
             return message;
+        }
+
+        /// <summary>
+        /// GET and parse, with a second identical request if the first is late (<see cref="ReadHedging"/>): whichever
+        /// answers first with success wins and the other is cancelled. A read that has had an answer and waits to retry
+        /// (a 503's Retry-After, say) is not hedged, nor one whose subscription is held back after a 429.
+        /// </summary>
+        private async Task<JsonDocument> ReadAsync(Uri uri, Action<string>? verbose, CancellationToken cancellationToken)
+        {
+            string kind = ReadHedging.KindOf(uri);
+            var watch = Stopwatch.StartNew();
+            TimeSpan? hedgeAfter = Hedging.DelayFor(kind);
+            if (hedgeAfter is null)
+            {
+                JsonDocument only = await ReadOnceAsync(CreateMessage(RequestMethod.Get, uri), verbose, cancellationToken).ConfigureAwait(false);
+                Hedging.Record(kind, watch.Elapsed);
+                return only;
+            }
+
+            using var primaryCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            HttpMessage primaryMessage = CreateMessage(RequestMethod.Get, uri);
+            Task<JsonDocument> primary = ReadOnceAsync(primaryMessage, verbose, primaryCancel.Token);
+            using (var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                Task late = Task.Delay(hedgeAfter.Value, timer.Token);
+                if (await Task.WhenAny(primary, late).ConfigureAwait(false) == primary || cancellationToken.IsCancellationRequested)
+                {
+                    timer.Cancel();
+                    return await RecordedAsync(primary, kind, watch).ConfigureAwait(false);
+                }
+            }
+            if (primaryMessage.HasResponse || _governor?.IsHeld(primaryMessage.Request) == true || !Hedging.TryStartHedge()) return await RecordedAsync(primary, kind, watch).ConfigureAwait(false);
+
+            verbose?.Invoke($"GET {Describe(uri)} has taken {watch.ElapsedMilliseconds} ms; sending it again and taking whichever answers first.");
+            using var hedgeCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            Task<JsonDocument> hedge = ReadOnceAsync(CreateMessage(RequestMethod.Get, uri), verbose, hedgeCancel.Token);
+            Task<JsonDocument> first = await Task.WhenAny(primary, hedge).ConfigureAwait(false);
+            Task<JsonDocument> other = first == primary ? hedge : primary;
+            if (first.Status != TaskStatus.RanToCompletion && !cancellationToken.IsCancellationRequested)
+            {
+                // The first to finish failed; the other may still succeed (a reset connection), else its error stands.
+                (first, other) = (other, first);
+                await ((Task)first).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+                if (first.Status != TaskStatus.RanToCompletion) (first, other) = (other, first);
+            }
+            (first == primary ? hedgeCancel : primaryCancel).Cancel();
+            Abandon(other);
+            if (first == hedge && first.Status == TaskStatus.RanToCompletion) Hedging.NoteHedgeWon();
+            Hedging.Record(kind, watch.Elapsed);
+            return await first.ConfigureAwait(false);
+        }
+
+        private async Task<JsonDocument> RecordedAsync(Task<JsonDocument> read, string kind, Stopwatch watch)
+        {
+            JsonDocument document = await read.ConfigureAwait(false);
+            Hedging.Record(kind, watch.Elapsed);
+            return document;
+        }
+
+        /// <summary>The losing request: cancelled already; its document, should it still arrive, is released and its error observed.</summary>
+        private static void Abandon(Task<JsonDocument> loser) =>
+            loser.ContinueWith(t =>
+            {
+                if (t.Status == TaskStatus.RanToCompletion) t.Result.Dispose();
+                else _ = t.Exception;
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        private async Task<JsonDocument> ReadOnceAsync(HttpMessage message, Action<string>? verbose, CancellationToken cancellationToken)
+        {
+            using (message) return await SendForJsonAsync(message, verbose, cancellationToken).ConfigureAwait(false);
         }
 
         private async Task<JsonDocument> SendForJsonAsync(HttpMessage message, Action<string>? verbose, CancellationToken cancellationToken,

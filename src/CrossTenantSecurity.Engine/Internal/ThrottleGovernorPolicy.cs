@@ -27,6 +27,9 @@ namespace CrossTenantSecurity.Engine.Internal
         /// <summary>How many requests were held back to respect a Retry-After another request was given.</summary>
         public long Waits => Interlocked.Read(ref _waits);
 
+        /// <summary>Whether requests for this request's bucket are being held back after a 429 right now.</summary>
+        public bool IsHeld(Request request) => _notBefore.TryGetValue(BucketOf(request), out DateTimeOffset until) && until > _clock();
+
         public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
             ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
 
