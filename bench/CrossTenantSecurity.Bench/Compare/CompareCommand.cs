@@ -33,13 +33,9 @@ namespace CrossTenantSecurity.Bench.Compare
                     continue;
                 }
                 ApproachResult? loop = settings.ModuleOnly ? null : await MeasureAsync("serial loop", bench, estate, settings, means,
-                    host => SerialLoop.RunAsync(host.BaseUrl, settings.NetworkTimeout, CancellationToken.None));
-                ApproachResult module;
-                using (var session = new ModuleRun())
-                {
-                    module = await MeasureAsync("module", bench, estate, settings, means,
-                        host => Task.Run(() => session.Run(host.BaseUrl, settings.NetworkTimeout, message => Console.WriteLine(message))));
-                }
+                    host => InThisProcessAsync(() => SerialLoop.RunAsync(host.BaseUrl, settings.NetworkTimeout, CancellationToken.None)));
+                ApproachResult module = await MeasureAsync("module", bench, estate, settings, means,
+                    host => ModuleProcess.RunAsync(host.BaseUrl, settings.NetworkTimeout, message => Console.WriteLine(message)));
                 if (loop is null) continue;
                 results.Add(new ComparisonResult(bench.Name, bench.Description, settings.TimeScale, settings.Seed, estate.Subscriptions.Count, loop, module));
                 ResultsWriter.Write(settings.OutputDirectory, results, settings);
@@ -53,7 +49,7 @@ namespace CrossTenantSecurity.Bench.Compare
         }
 
         private static async Task<ApproachResult> MeasureAsync(string name, BenchScenario bench, Scenario estate, CompareSettings settings, LatencyMeans means,
-            Func<EmulatorHost, Task<ApproachRun>> approach)
+            Func<EmulatorHost, Task<(ApproachRun Run, long PeakMb, TimeSpan Cpu)>> approach)
         {
             BehaviourOptions behaviour = bench.Behaviour(settings.TimeScale, settings.Seed);
             await using EmulatorHost host = await EmulatorHost.StartAsync(new EmulatorOptions
@@ -66,12 +62,7 @@ namespace CrossTenantSecurity.Bench.Compare
             ApproachRun run;
             long peakMb;
             TimeSpan cpu;
-            using (var sampler = new WorkingSetSampler())
-            {
-                run = await approach(host);
-                peakMb = sampler.PeakMegabytes;
-                cpu = sampler.ProcessorTime;
-            }
+            (run, peakMb, cpu) = await approach(host);
             if (Environment.GetEnvironmentVariable("CT_BENCH_DUMP_LOG") is { Length: > 0 } dump)
             {
                 System.IO.File.WriteAllLines($"{dump}.{bench.Name}.{name.Replace(' ', '-')}.tsv", host.Requests.Entries.Select(e =>
@@ -90,6 +81,14 @@ namespace CrossTenantSecurity.Bench.Compare
                 $"{result.Faults} faults, {result.SubscriptionsAccounted}/{result.Subscriptions} accounted, first object {result.FirstObjectSeconds:F2} s, " +
                 $"peak {result.PeakWorkingSetMb} MB, CPU {result.CpuSeconds:F1} s, bound {result.LowerBoundSeconds:F1} s");
             return result;
+        }
+
+        /// <summary>The serial loop runs here, beside the emulator: its working set and processor time include the emulator's.</summary>
+        private static async Task<(ApproachRun, long, TimeSpan)> InThisProcessAsync(Func<Task<ApproachRun>> approach)
+        {
+            using var sampler = new WorkingSetSampler();
+            ApproachRun run = await approach().ConfigureAwait(false);
+            return (run, sampler.PeakMegabytes, sampler.ProcessorTime);
         }
 
         /// <summary>Σ over subscriptions of the core requests' mean latencies: what one request at a time must take.</summary>

@@ -16,6 +16,12 @@ namespace CrossTenantSecurity.Bench.Compare
         public void Mark(string subscriptionId, AuditCommand command) =>
             _answered.AddOrUpdate(subscriptionId, command.Bit, (_, mask) => mask | command.Bit);
 
+        /// <summary>Marks every command in <paramref name="mask"/> (AuditCommand bits) at once, as read back from a child process.</summary>
+        public void MarkAll(string subscriptionId, int mask) =>
+            _answered.AddOrUpdate(subscriptionId, mask, (_, existing) => existing | mask);
+
+        public Dictionary<string, int> Snapshot() => new(_answered, StringComparer.OrdinalIgnoreCase);
+
         public bool Answered(string subscriptionId, AuditCommand command) =>
             _answered.TryGetValue(subscriptionId, out int mask) && (mask & command.Bit) != 0;
 

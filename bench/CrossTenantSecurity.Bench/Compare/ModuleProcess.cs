@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+
+namespace CrossTenantSecurity.Bench.Compare
+{
+    /// <summary>
+    /// Runs approach (b) in a child process ("bench module-run"), so that its peak working set and processor time are the
+    /// module's (PowerShell engine, module, engine) and not the emulator's, which stays in this process for its request log.
+    /// The child inherits SSL_CERT_FILE, so it trusts the emulator's authority as a user's shell would.
+    /// </summary>
+    internal static class ModuleProcess
+    {
+        public const string Command = "module-run";
+
+        /// <summary>What the child measured, written as one JSON line on its standard output.</summary>
+        internal sealed record Report(double WallSeconds, double? FirstObjectSeconds, long Objects, long Errors, double SignInSeconds, int Concurrency,
+            Dictionary<string, int> Answered, long PeakWorkingSetMb, double CpuSeconds);
+
+        public static async Task<(ApproachRun Run, long PeakMb, TimeSpan Cpu)> RunAsync(Uri baseUrl, TimeSpan networkTimeout, Action<string> progress)
+        {
+            var start = new ProcessStartInfo(Environment.ProcessPath!)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add(typeof(ModuleProcess).Assembly.Location);
+            start.ArgumentList.Add(Command);
+            start.ArgumentList.Add("--url");
+            start.ArgumentList.Add(baseUrl.AbsoluteUri);
+            start.ArgumentList.Add("--network-timeout");
+            start.ArgumentList.Add(networkTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture));
+            using Process child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the module process.");
+            child.ErrorDataReceived += (_, e) => { if (e.Data is { } line) progress(line); };
+            child.BeginErrorReadLine();
+            string output = await child.StandardOutput.ReadToEndAsync().ConfigureAwait(false);
+            await child.WaitForExitAsync().ConfigureAwait(false);
+            string? last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+            if (child.ExitCode != 0 || last is null) throw new InvalidOperationException($"The module process failed (exit {child.ExitCode}).");
+            Report report = JsonSerializer.Deserialize<Report>(last) ?? throw new InvalidOperationException("The module process wrote no report.");
+
+            var ledger = new SubscriptionLedger();
+            foreach (var (subscription, mask) in report.Answered) ledger.MarkAll(subscription, mask);
+            var run = new ApproachRun(TimeSpan.FromSeconds(report.WallSeconds), report.FirstObjectSeconds is { } f ? TimeSpan.FromSeconds(f) : null,
+                report.Objects, report.Errors, ledger, TimeSpan.FromSeconds(report.SignInSeconds), Listing: null, report.Concurrency);
+            return (run, report.PeakWorkingSetMb, TimeSpan.FromSeconds(report.CpuSeconds));
+        }
+
+        /// <summary>The child's side: import the module, run the audit against the URL, report. Progress goes to standard error.</summary>
+        public static int RunChild(Uri baseUrl, TimeSpan networkTimeout)
+        {
+            using var session = new ModuleRun();
+            ApproachRun run;
+            long peakMb;
+            TimeSpan cpu;
+            using (var sampler = new WorkingSetSampler())
+            {
+                run = session.Run(baseUrl, networkTimeout, message => Console.Error.WriteLine(message));
+                peakMb = sampler.PeakMegabytes;
+                cpu = sampler.ProcessorTime;
+            }
+            var report = new Report(run.Wall.TotalSeconds, run.FirstObject?.TotalSeconds, run.Objects, run.Errors, run.SignIn.TotalSeconds, run.Concurrency,
+                run.Ledger.Snapshot(), peakMb, cpu.TotalSeconds);
+            Console.Out.WriteLine(JsonSerializer.Serialize(report));
+            return 0;
+        }
+    }
+}
