@@ -48,6 +48,21 @@ namespace CrossTenantSecurity.Engine.Tests
         }
 
         [Fact]
+        public async Task A_kind_not_seen_often_enough_borrows_the_sessions_tail_doubled()
+        {
+            string alerts = $"/subscriptions/{Sub}/providers/Microsoft.Security/alerts?api-version=2022-01-01";
+            var transport = new TimedTransport((uri, attempt) => uri.AbsolutePath.EndsWith("/alerts", StringComparison.Ordinal) && attempt == 1 ? TimeSpan.FromSeconds(30) : TimeSpan.Zero);
+            ArmGateway gateway = Gateway(transport, out _);
+            await WarmUpAsync(gateway, ReadHedging.MinimumSamples + 6); // secure scores only
+
+            var watch = Stopwatch.StartNew();
+            using JsonDocument answer = await gateway.GetAsync(alerts, null, CancellationToken.None);
+
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+            Assert.Equal(1, gateway.Hedging.Hedges);
+        }
+
+        [Fact]
         public async Task Hedges_stay_within_the_budget_when_everything_is_late_at_once()
         {
             var late = Enumerable.Range(1, 12).Select(i => Guid.Parse($"cccccccc-0000-4000-8000-{i:D12}")).ToList();

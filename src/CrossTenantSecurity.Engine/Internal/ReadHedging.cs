@@ -10,7 +10,8 @@ namespace CrossTenantSecurity.Engine.Internal
     /// now and then take up to a minute; a fan-out then waits on its slowest page. A read is hedged once it has taken
     /// longer than the 99th percentile of the same kind of read in this session, at most once, and only while the
     /// budget allows: one hedge per <see cref="RequestsPerHedge"/> reads, so hedges stay a small share of the traffic
-    /// even when everything slows down together (then the percentile rises with it).
+    /// even when everything slows down together (then the percentile rises with it). A kind seen fewer than
+    /// <see cref="MinimumSamples"/> times uses twice the 99th percentile over all reads instead.
     /// </summary>
     internal sealed class ReadHedging
     {
@@ -30,6 +31,7 @@ namespace CrossTenantSecurity.Engine.Internal
         private const double MaximumSavedHedges = 20;
 
         private readonly ConcurrentDictionary<string, LatencyWindow> _windows = new(StringComparer.OrdinalIgnoreCase);
+        private readonly LatencyWindow _allReads = new();
         private readonly object _budgetLock = new();
         private double _budget = 1;
         private long _hedges;
@@ -50,8 +52,12 @@ namespace CrossTenantSecurity.Engine.Internal
         {
             if (!Enabled) return null;
             Earn();
-            if (!_windows.TryGetValue(kind, out LatencyWindow? window) || window.Quantile(Percentile, MinimumSamples) is not TimeSpan p99) return null;
-            return p99 > MinimumDelay ? p99 : MinimumDelay;
+            TimeSpan? delay = _windows.TryGetValue(kind, out LatencyWindow? window) ? window.Quantile(Percentile, MinimumSamples) : null;
+            // A kind not seen often enough yet (50 subscriptions' alerts) borrows the session's tail over every read, doubled:
+            // kinds differ, and the budget bounds a wrong guess.
+            delay ??= _allReads.Quantile(Percentile, MinimumSamples) * 2;
+            if (delay is not TimeSpan after) return null;
+            return after > MinimumDelay ? after : MinimumDelay;
         }
 
         /// <summary>Takes one hedge from the budget, if there is one.</summary>
@@ -76,6 +82,7 @@ namespace CrossTenantSecurity.Engine.Internal
         {
             if (!Enabled) return;
             _windows.GetOrAdd(kind, _ => new LatencyWindow()).Add(elapsed);
+            _allReads.Add(elapsed);
         }
 
         /// <summary>
