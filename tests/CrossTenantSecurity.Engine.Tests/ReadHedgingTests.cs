@@ -103,6 +103,20 @@ namespace CrossTenantSecurity.Engine.Tests
         }
 
         [Fact]
+        public async Task Reads_that_needed_a_retry_do_not_teach_the_percentile()
+        {
+            var transport = new TimedTransport((uri, attempt) => uri.AbsolutePath.Contains(Sub.ToString()) && attempt == 1 ? TimeSpan.FromMilliseconds(600) : TimeSpan.Zero,
+                (uri, attempt) => !uri.AbsolutePath.Contains(Sub.ToString()) && attempt == 1 ? new FakeResponse(503, "{}", ("Retry-After", "0")) : null);
+            ArmGateway gateway = Gateway(transport, out _);
+            await WarmUpAsync(gateway, ReadHedging.MinimumSamples + 6); // every one answered on its second try
+
+            using JsonDocument answer = await gateway.GetAsync(Path(Sub), null, CancellationToken.None);
+
+            Assert.Equal(1, transport.Started(Sub));
+            Assert.Equal(0, gateway.Hedging.Hedges);
+        }
+
+        [Fact]
         public async Task Switched_off_every_read_is_sent_once()
         {
             var transport = new TimedTransport((uri, attempt) => uri.AbsolutePath.Contains(Sub.ToString()) ? TimeSpan.FromMilliseconds(800) : TimeSpan.Zero);

@@ -156,30 +156,25 @@ namespace CrossTenantSecurity.Engine.Internal
             string kind = ReadHedging.KindOf(uri);
             var watch = Stopwatch.StartNew();
             TimeSpan? hedgeAfter = Hedging.DelayFor(kind);
-            if (hedgeAfter is null)
-            {
-                JsonDocument only = await ReadOnceAsync(CreateMessage(RequestMethod.Get, uri), verbose, cancellationToken).ConfigureAwait(false);
-                Hedging.Record(kind, watch.Elapsed);
-                return only;
-            }
+            if (hedgeAfter is null) return await ReadOnceAsync(CreateMessage(RequestMethod.Get, uri), kind, verbose, cancellationToken).ConfigureAwait(false);
 
             using var primaryCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             HttpMessage primaryMessage = CreateMessage(RequestMethod.Get, uri);
-            Task<JsonDocument> primary = ReadOnceAsync(primaryMessage, verbose, primaryCancel.Token);
+            Task<JsonDocument> primary = ReadOnceAsync(primaryMessage, kind, verbose, primaryCancel.Token);
             using (var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 Task late = Task.Delay(hedgeAfter.Value, timer.Token);
                 if (await Task.WhenAny(primary, late).ConfigureAwait(false) == primary || cancellationToken.IsCancellationRequested)
                 {
                     timer.Cancel();
-                    return await RecordedAsync(primary, kind, watch).ConfigureAwait(false);
+                    return await primary.ConfigureAwait(false);
                 }
             }
-            if (primaryMessage.HasResponse || _governor?.IsHeld(primaryMessage.Request) == true || !Hedging.TryStartHedge()) return await RecordedAsync(primary, kind, watch).ConfigureAwait(false);
+            if (primaryMessage.HasResponse || _governor?.IsHeld(primaryMessage.Request) == true || !Hedging.TryStartHedge()) return await primary.ConfigureAwait(false);
 
             verbose?.Invoke($"GET {Describe(uri)} has taken {watch.ElapsedMilliseconds} ms; sending it again and taking whichever answers first.");
             using var hedgeCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            Task<JsonDocument> hedge = ReadOnceAsync(CreateMessage(RequestMethod.Get, uri), verbose, hedgeCancel.Token);
+            Task<JsonDocument> hedge = ReadOnceAsync(CreateMessage(RequestMethod.Get, uri), kind, verbose, hedgeCancel.Token);
             Task<JsonDocument> first = await Task.WhenAny(primary, hedge).ConfigureAwait(false);
             Task<JsonDocument> other = first == primary ? hedge : primary;
             if (first.Status != TaskStatus.RanToCompletion && !cancellationToken.IsCancellationRequested)
@@ -191,16 +186,12 @@ namespace CrossTenantSecurity.Engine.Internal
             }
             (first == primary ? hedgeCancel : primaryCancel).Cancel();
             Abandon(other);
-            if (first == hedge && first.Status == TaskStatus.RanToCompletion) Hedging.NoteHedgeWon();
-            Hedging.Record(kind, watch.Elapsed);
+            if (first == hedge && first.Status == TaskStatus.RanToCompletion)
+            {
+                Hedging.NoteHedgeWon();
+                Hedging.Record(kind, watch.Elapsed); // the first request's latency so far: a lower bound of the tail it was in
+            }
             return await first.ConfigureAwait(false);
-        }
-
-        private async Task<JsonDocument> RecordedAsync(Task<JsonDocument> read, string kind, Stopwatch watch)
-        {
-            JsonDocument document = await read.ConfigureAwait(false);
-            Hedging.Record(kind, watch.Elapsed);
-            return document;
         }
 
         /// <summary>The losing request: cancelled already; its document, should it still arrive, is released and its error observed.</summary>
@@ -211,9 +202,19 @@ namespace CrossTenantSecurity.Engine.Internal
                 else _ = t.Exception;
             }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
-        private async Task<JsonDocument> ReadOnceAsync(HttpMessage message, Action<string>? verbose, CancellationToken cancellationToken)
+        /// <summary>
+        /// One read. Its latency feeds the hedging percentiles only if it went out once and straight away: a retry's
+        /// back-off or a wait for another request's Retry-After is not how long this kind of read takes.
+        /// </summary>
+        private async Task<JsonDocument> ReadOnceAsync(HttpMessage message, string kind, Action<string>? verbose, CancellationToken cancellationToken)
         {
-            using (message) return await SendForJsonAsync(message, verbose, cancellationToken).ConfigureAwait(false);
+            using (message)
+            {
+                var watch = Stopwatch.StartNew();
+                JsonDocument document = await SendForJsonAsync(message, verbose, cancellationToken).ConfigureAwait(false);
+                if (message.ProcessingContext.RetryNumber == 0 && !ThrottleGovernorPolicy.WasHeld(message)) Hedging.Record(kind, watch.Elapsed);
+                return document;
+            }
         }
 
         private async Task<JsonDocument> SendForJsonAsync(HttpMessage message, Action<string>? verbose, CancellationToken cancellationToken,

@@ -30,6 +30,9 @@ namespace CrossTenantSecurity.Engine.Internal
         /// <summary>Whether requests for this request's bucket are being held back after a 429 right now.</summary>
         public bool IsHeld(Request request) => _notBefore.TryGetValue(BucketOf(request), out DateTimeOffset until) && until > _clock();
 
+        /// <summary>Whether this message was held back on its way out.</summary>
+        public static bool WasHeld(HttpMessage message) => message.TryGetProperty(typeof(ThrottleGovernorPolicy), out object? held) && held is true;
+
         public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
             ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
 
@@ -42,6 +45,7 @@ namespace CrossTenantSecurity.Engine.Internal
                 if (wait > TimeSpan.Zero)
                 {
                     Interlocked.Increment(ref _waits);
+                    message.SetProperty(typeof(ThrottleGovernorPolicy), true);
                     await Task.Delay(wait, message.CancellationToken).ConfigureAwait(false);
                 }
             }
