@@ -95,6 +95,13 @@ namespace CrossTenantSecurity.Engine.Tests
             foreach (var (name, value) in headers) _headers[name] = value;
         }
 
+        /// <summary>A response whose body is the given stream (a slow or stalling one).</summary>
+        public FakeResponse(int status, Stream body)
+        {
+            Status = status;
+            ContentStream = body;
+        }
+
         public override int Status { get; }
         public override string ReasonPhrase => Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         public override Stream? ContentStream { get; set; }

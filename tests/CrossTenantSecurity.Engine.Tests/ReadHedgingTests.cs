@@ -35,6 +35,21 @@ namespace CrossTenantSecurity.Engine.Tests
         }
 
         [Fact]
+        public async Task A_read_whose_body_stalls_after_the_headers_is_hedged_too()
+        {
+            var transport = new TimedTransport((uri, attempt) => TimeSpan.Zero,
+                (uri, attempt) => uri.AbsolutePath.Contains(Sub.ToString()) && attempt == 1 ? new FakeResponse(200, new StallingStream()) : null);
+            ArmGateway gateway = Gateway(transport, out _);
+            await WarmUpAsync(gateway, ReadHedging.MinimumSamples + 6);
+
+            var watch = Stopwatch.StartNew();
+            using JsonDocument answer = await gateway.GetAsync(Path(Sub), null, CancellationToken.None);
+
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+            Assert.Equal(1, gateway.Hedging.HedgeWins);
+        }
+
+        [Fact]
         public async Task Nothing_is_hedged_before_the_session_has_seen_enough_reads_of_that_kind()
         {
             var transport = new TimedTransport((uri, attempt) => uri.AbsolutePath.Contains(Sub.ToString()) && attempt == 1 ? TimeSpan.FromMilliseconds(600) : TimeSpan.Zero);
@@ -158,6 +173,31 @@ namespace CrossTenantSecurity.Engine.Tests
             governor = new ThrottleGovernorPolicy();
             HttpPipeline pipeline = ArmGateway.CreatePipeline(credential, environment, options, transport, governor);
             return new ArmGateway(pipeline, TestSupport.Endpoint, governor, hedgeReads);
+        }
+
+        /// <summary>A body that never arrives: every read waits until cancelled.</summary>
+        private sealed class StallingStream : System.IO.Stream
+        {
+            public override bool CanRead => true;
+            public override bool CanSeek => false;
+            public override bool CanWrite => false;
+            public override long Length => throw new NotSupportedException();
+            public override long Position { get => 0; set => throw new NotSupportedException(); }
+            public override void Flush() { }
+            public override int Read(byte[] buffer, int offset, int count) { Thread.Sleep(30_000); return 0; }
+            public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            {
+                await Task.Delay(30_000, cancellationToken);
+                return 0;
+            }
+            public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+            {
+                await Task.Delay(30_000, cancellationToken);
+                return 0;
+            }
+            public override long Seek(long offset, System.IO.SeekOrigin origin) => throw new NotSupportedException();
+            public override void SetLength(long value) => throw new NotSupportedException();
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
 
         /// <summary>Answers each request after a delay chosen by its URI and how many times that URI has been sent; records cancellations.</summary>

@@ -30,6 +30,12 @@ namespace CrossTenantSecurity.Engine.Internal
         /// <summary>Whether requests for this request's bucket are being held back after a 429 right now.</summary>
         public bool IsHeld(Request request) => _notBefore.TryGetValue(BucketOf(request), out DateTimeOffset until) && until > _clock();
 
+        /// <summary>
+        /// Whether an attempt of this message has had a whole answer (so a message still running is waiting to retry),
+        /// as opposed to one still waiting for its first answer or reading a slow body.
+        /// </summary>
+        public static bool HadAnswer(HttpMessage message) => message.TryGetProperty(typeof(AnsweredMarker), out object? answered) && answered is true;
+
         /// <summary>Whether this message was held back on its way out.</summary>
         public static bool WasHeld(HttpMessage message) => message.TryGetProperty(typeof(ThrottleGovernorPolicy), out object? held) && held is true;
 
@@ -51,12 +57,17 @@ namespace CrossTenantSecurity.Engine.Internal
             }
 
             await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+            if (message.HasResponse) message.SetProperty(typeof(AnsweredMarker), true);
 
             if (message.HasResponse && message.Response.Status == 429 && RetryAfter(message.Response) is TimeSpan retryAfter)
             {
                 DateTimeOffset next = _clock() + retryAfter;
                 _notBefore.AddOrUpdate(bucket, next, (_, existing) => existing > next ? existing : next);
             }
+        }
+
+        private sealed class AnsweredMarker
+        {
         }
 
         /// <summary>"subscriptionId/read|write|delete", or "tenant/..." for calls outside a subscription.</summary>
