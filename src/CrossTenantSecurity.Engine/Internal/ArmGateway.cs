@@ -149,7 +149,8 @@ namespace CrossTenantSecurity.Engine.Internal
         /// <summary>
         /// GET and parse, with a second identical request if the first is late (<see cref="ReadHedging"/>): whichever
         /// answers first with success wins and the other is cancelled. A read that has had a whole answer and waits to retry
-        /// (a 503's Retry-After, say) is not hedged, nor one whose subscription is held back after a 429.
+        /// (a 503's Retry-After, say) is not hedged, nor one that is or was held back after a 429 on its subscription
+        /// (its time is mostly the wait, and a second request would only wait beside it).
         /// </summary>
         private async Task<JsonDocument> ReadAsync(Uri uri, Action<string>? verbose, CancellationToken cancellationToken)
         {
@@ -170,7 +171,8 @@ namespace CrossTenantSecurity.Engine.Internal
                     return await primary.ConfigureAwait(false);
                 }
             }
-            if (ThrottleGovernorPolicy.HadAnswer(primaryMessage) || _governor?.IsHeld(primaryMessage.Request) == true || !Hedging.TryStartHedge()) return await primary.ConfigureAwait(false);
+            if (ThrottleGovernorPolicy.HadAnswer(primaryMessage) || ThrottleGovernorPolicy.WasHeld(primaryMessage)
+                || _governor?.IsHeld(primaryMessage.Request) == true || !Hedging.TryStartHedge()) return await primary.ConfigureAwait(false);
 
             verbose?.Invoke($"GET {Describe(uri)} has taken {watch.ElapsedMilliseconds} ms; sending it again and taking whichever answers first.");
             using var hedgeCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
