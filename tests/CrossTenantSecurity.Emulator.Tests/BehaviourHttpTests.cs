@@ -154,7 +154,8 @@ namespace CrossTenantSecurity.Emulator.Tests
         [Fact]
         public async Task A_hang_lasts_until_the_client_gives_up()
         {
-            await using BehaviourEmulator emulator = await WithFault(FaultRates.None with { Hang = 1 }, TimeSpan.FromMilliseconds(300));
+            // The client timeout must outlast a sign-in and a TLS handshake on a busy machine, or the hang is never reached.
+            await using BehaviourEmulator emulator = await WithFault(FaultRates.None with { Hang = 1 }, TimeSpan.FromSeconds(2));
             await Assert.ThrowsAsync<TaskCanceledException>(() => emulator.GetAsync(SubscriptionsQuery));
             Assert.Equal(1, emulator.Host.Requests.Behaviour.Faults(EndpointClass.ArmRead, FaultKind.Hang));
         }
