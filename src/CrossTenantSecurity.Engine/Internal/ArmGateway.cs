@@ -179,9 +179,10 @@ namespace CrossTenantSecurity.Engine.Internal
             Task<JsonDocument> hedge = ReadOnceAsync(CreateMessage(RequestMethod.Get, uri), kind, verbose, hedgeCancel.Token);
             Task<JsonDocument> first = await Task.WhenAny(primary, hedge).ConfigureAwait(false);
             Task<JsonDocument> other = first == primary ? hedge : primary;
-            if (first.Status != TaskStatus.RanToCompletion && !cancellationToken.IsCancellationRequested)
+            if (first.Status != TaskStatus.RanToCompletion && !IsDefinitive(first) && !cancellationToken.IsCancellationRequested)
             {
-                // The first to finish failed; the other may still succeed (a reset connection), else its error stands.
+                // The first to finish failed in a way the other may not (a reset connection, retries used up): wait for it;
+                // if it fails too, the first error stands. A 403 or 404 is the service's answer, whichever request brings it.
                 (first, other) = (other, first);
                 await ((Task)first).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
                 if (first.Status != TaskStatus.RanToCompletion) (first, other) = (other, first);
@@ -195,6 +196,9 @@ namespace CrossTenantSecurity.Engine.Internal
             }
             return await first.ConfigureAwait(false);
         }
+
+        private static bool IsDefinitive(Task<JsonDocument> failed) =>
+            failed.Exception?.InnerException is ArmRequestException { Status: >= 400 and < 500 and not 408 and not 429 };
 
         /// <summary>The losing request: cancelled already; its document, should it still arrive, is released and its error observed.</summary>
         private static void Abandon(Task<JsonDocument> loser) =>
