@@ -50,6 +50,22 @@ namespace CrossTenantSecurity.Engine.Tests
         }
 
         [Fact]
+        public async Task A_403_from_the_hedge_is_the_answer_without_waiting_for_the_late_first_request()
+        {
+            var transport = new TimedTransport((uri, attempt) => uri.AbsolutePath.Contains(Sub.ToString()) && attempt == 1 ? TimeSpan.FromSeconds(30) : TimeSpan.Zero,
+                (uri, attempt) => uri.AbsolutePath.Contains(Sub.ToString()) ? new FakeResponse(403, "{\"error\":{\"code\":\"AuthorizationFailed\",\"message\":\"no\"}}") : null);
+            ArmGateway gateway = Gateway(transport, out _);
+            await WarmUpAsync(gateway, ReadHedging.MinimumSamples + 6);
+
+            var watch = Stopwatch.StartNew();
+            var error = await Assert.ThrowsAsync<ArmRequestException>(() => gateway.GetAsync(Path(Sub), null, CancellationToken.None));
+
+            Assert.Equal(403, error.Status);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+            await transport.WaitForCancelledAsync(1);
+        }
+
+        [Fact]
         public async Task Nothing_is_hedged_before_the_session_has_seen_enough_reads_of_that_kind()
         {
             var transport = new TimedTransport((uri, attempt) => uri.AbsolutePath.Contains(Sub.ToString()) && attempt == 1 ? TimeSpan.FromMilliseconds(600) : TimeSpan.Zero);
