@@ -129,7 +129,9 @@ namespace CrossTenantSecurity.Engine.Internal.ResourceGraph
             _closedWindowResetNotAfter = _resetNotAfter;
             _windowKnown = false;
             _remaining = _quota;
-            _remainingAsOf = _lastTicket;
+            // Requests still in flight may be admitted after the reset and so count in the new window: count them
+            // against it until their answers say otherwise.
+            _remainingAsOf = _inFlight.Count > 0 ? _inFlight.Keys.Min() - 1 : _lastTicket;
         }
 
         private int InFlightAfter(long ticket) => _inFlight.Keys.Count(t => t > ticket);
