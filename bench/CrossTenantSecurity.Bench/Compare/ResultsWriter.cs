@@ -49,7 +49,7 @@ namespace CrossTenantSecurity.Bench.Compare
             md.AppendLine();
             foreach (ComparisonResult r in results) md.AppendLine($"- **{r.Scenario}**: {r.Description}.");
             md.AppendLine();
-            md.AppendLine("Columns are explained in bench/README.md (\"Serial loop vs module\"). Peak WS is the whole benchmark process: emulator, PowerShell engine and client.");
+            md.AppendLine("Columns are explained in bench/README.md (\"Serial loop vs module\"). Peak WS and CPU s: the module's own child process (PowerShell engine, module, engine); for the loop, the benchmark process with the emulator in it.");
             return md.ToString();
         }
 
