@@ -66,6 +66,23 @@ namespace CrossTenantSecurity.Engine.Tests
         }
 
         [Fact]
+        public async Task A_retry_that_is_late_in_turn_is_hedged_but_the_wait_before_it_is_not()
+        {
+            var transport = new TimedTransport((uri, attempt) => uri.AbsolutePath.Contains(Sub.ToString()) && attempt == 2 ? TimeSpan.FromSeconds(30) : TimeSpan.Zero,
+                (uri, attempt) => uri.AbsolutePath.Contains(Sub.ToString()) && attempt == 1 ? new FakeResponse(503, "{}", ("Retry-After", "1")) : null);
+            ArmGateway gateway = Gateway(transport, out _);
+            await WarmUpAsync(gateway, ReadHedging.MinimumSamples + 6);
+
+            var watch = Stopwatch.StartNew();
+            using JsonDocument answer = await gateway.GetAsync(Path(Sub), null, CancellationToken.None);
+
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+            Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1), "the Retry-After was not waited out");
+            Assert.Equal(3, transport.Started(Sub)); // the 503, its late retry, and one hedge sent after the retry went out
+            Assert.Equal(1, gateway.Hedging.HedgeWins);
+        }
+
+        [Fact]
         public async Task Nothing_is_hedged_before_the_session_has_seen_enough_reads_of_that_kind()
         {
             var transport = new TimedTransport((uri, attempt) => uri.AbsolutePath.Contains(Sub.ToString()) && attempt == 1 ? TimeSpan.FromMilliseconds(600) : TimeSpan.Zero);

@@ -148,9 +148,9 @@ namespace CrossTenantSecurity.Engine.Internal
 
         /// <summary>
         /// GET and parse, with a second identical request if the first is late (<see cref="ReadHedging"/>): whichever
-        /// answers first with success wins and the other is cancelled. A read that has had a whole answer and waits to retry
-        /// (a 503's Retry-After, say) is not hedged, nor one that is or was held back after a 429 on its subscription
-        /// (its time is mostly the wait, and a second request would only wait beside it).
+        /// answers first with success wins and the other is cancelled. "Late" is the current try's time in flight, so a
+        /// read is never hedged while it waits to retry (a 503's Retry-After, say) or while its subscription is held back
+        /// after a 429, and its retry is hedged if that is late in turn.
         /// </summary>
         private async Task<JsonDocument> ReadAsync(Uri uri, Action<string>? verbose, CancellationToken cancellationToken)
         {
@@ -161,18 +161,11 @@ namespace CrossTenantSecurity.Engine.Internal
 
             using var primaryCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             HttpMessage primaryMessage = CreateMessage(RequestMethod.Get, uri);
+            AttemptTracker tries = AttemptTracker.AttachTo(primaryMessage);
+            Request primaryRequest = primaryMessage.Request;
             Task<JsonDocument> primary = ReadOnceAsync(primaryMessage, kind, verbose, primaryCancel.Token);
-            using (var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                Task late = Task.Delay(hedgeAfter.Value, timer.Token);
-                if (await Task.WhenAny(primary, late).ConfigureAwait(false) == primary || cancellationToken.IsCancellationRequested)
-                {
-                    timer.Cancel();
-                    return await primary.ConfigureAwait(false);
-                }
-            }
-            if (ThrottleGovernorPolicy.HadAnswer(primaryMessage) || ThrottleGovernorPolicy.WasHeld(primaryMessage)
-                || _governor?.IsHeld(primaryMessage.Request) == true || !Hedging.TryStartHedge()) return await primary.ConfigureAwait(false);
+            if (!await LateAsync(primary, tries, primaryRequest, hedgeAfter.Value, cancellationToken).ConfigureAwait(false) || !Hedging.TryStartHedge())
+                return await primary.ConfigureAwait(false);
 
             verbose?.Invoke($"GET {Describe(uri)} has taken {watch.ElapsedMilliseconds} ms; sending it again and taking whichever answers first.");
             using var hedgeCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -197,6 +190,30 @@ namespace CrossTenantSecurity.Engine.Internal
             return await first.ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// Waits until the read's current try has been in flight for <paramref name="after"/> (true), or the read is over
+        /// or cancelled (false). Between tries (a retry's back-off, a 429 hold) nothing counts.
+        /// </summary>
+        private async Task<bool> LateAsync(Task read, AttemptTracker tries, Request request, TimeSpan after, CancellationToken cancellationToken)
+        {
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            try
+            {
+                while (!read.IsCompleted && !cancellationToken.IsCancellationRequested)
+                {
+                    TimeSpan? age = tries.CurrentTryAge;
+                    if (age >= after && _governor?.IsHeld(request) != true) return true;
+                    TimeSpan wait = age is TimeSpan inFlight && inFlight < after ? after - inFlight : TimeSpan.FromTicks(Math.Max(after.Ticks / 4, TimeSpan.FromMilliseconds(50).Ticks));
+                    await Task.WhenAny(read, Task.Delay(wait, timer.Token)).ConfigureAwait(false);
+                }
+                return false;
+            }
+            finally
+            {
+                timer.Cancel(); // ends a pending delay
+            }
+        }
+
         private static bool IsDefinitive(Task<JsonDocument> failed) =>
             failed.Exception?.InnerException is ArmRequestException { Status: >= 400 and < 500 and not 408 and not 429 };
 
@@ -216,9 +233,10 @@ namespace CrossTenantSecurity.Engine.Internal
         {
             using (message)
             {
+                AttemptTracker tries = AttemptTracker.Of(message) ?? AttemptTracker.AttachTo(message);
                 var watch = Stopwatch.StartNew();
                 JsonDocument document = await SendForJsonAsync(message, verbose, cancellationToken).ConfigureAwait(false);
-                if (message.ProcessingContext.RetryNumber == 0 && !ThrottleGovernorPolicy.WasHeld(message)) Hedging.Record(kind, watch.Elapsed);
+                if (tries.Tries == 1 && !tries.WasHeld) Hedging.Record(kind, watch.Elapsed);
                 return document;
             }
         }

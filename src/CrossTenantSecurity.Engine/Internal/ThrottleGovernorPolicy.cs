@@ -30,44 +30,39 @@ namespace CrossTenantSecurity.Engine.Internal
         /// <summary>Whether requests for this request's bucket are being held back after a 429 right now.</summary>
         public bool IsHeld(Request request) => _notBefore.TryGetValue(BucketOf(request), out DateTimeOffset until) && until > _clock();
 
-        /// <summary>
-        /// Whether an attempt of this message has had a whole answer (so a message still running is waiting to retry),
-        /// as opposed to one still waiting for its first answer or reading a slow body.
-        /// </summary>
-        public static bool HadAnswer(HttpMessage message) => message.TryGetProperty(typeof(AnsweredMarker), out object? answered) && answered is true;
-
-        /// <summary>Whether this message was held back on its way out.</summary>
-        public static bool WasHeld(HttpMessage message) => message.TryGetProperty(typeof(ThrottleGovernorPolicy), out object? held) && held is true;
-
         public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
             ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
 
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
             string bucket = BucketOf(message.Request);
+            AttemptTracker? tracker = AttemptTracker.Of(message);
             if (_notBefore.TryGetValue(bucket, out DateTimeOffset until))
             {
                 TimeSpan wait = until - _clock();
                 if (wait > TimeSpan.Zero)
                 {
                     Interlocked.Increment(ref _waits);
-                    message.SetProperty(typeof(ThrottleGovernorPolicy), true);
+                    tracker?.Held();
                     await Task.Delay(wait, message.CancellationToken).ConfigureAwait(false);
                 }
             }
 
-            await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
-            if (message.HasResponse) message.SetProperty(typeof(AnsweredMarker), true);
+            tracker?.TrySent();
+            try
+            {
+                await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+            }
+            finally
+            {
+                tracker?.TryEnded();
+            }
 
             if (message.HasResponse && message.Response.Status == 429 && RetryAfter(message.Response) is TimeSpan retryAfter)
             {
                 DateTimeOffset next = _clock() + retryAfter;
                 _notBefore.AddOrUpdate(bucket, next, (_, existing) => existing > next ? existing : next);
             }
-        }
-
-        private sealed class AnsweredMarker
-        {
         }
 
         /// <summary>"subscriptionId/read|write|delete", or "tenant/..." for calls outside a subscription.</summary>
