@@ -55,6 +55,25 @@ namespace CrossTenantSecurity.Engine
                 (s, row) => sink.OnResult(SecureScoreControlReader.Parse(s, row)),
                 (s, ct) => SecureScoreControlReader.ReadAsync(_arm, s, sink, ct), cancellationToken);
 
+        /// <summary>
+        /// The <paramref name="top"/> controls worth most score across every customer: potential increase summed over
+        /// subscriptions per control, with how many subscriptions and tenants could gain. Failures are still reported.
+        /// </summary>
+        public virtual async Task GetTopSecureScoreControlsAsync(PostureQuery query, int top, IScopeSink<SecureScoreControlSummary> sink, CancellationToken cancellationToken = default)
+        {
+            var controls = new ForwardingCollector<SecureScoreControl, SecureScoreControlSummary>(sink, forwardProgress: true);
+            await GetSecureScoreControlsAsync(query, controls, cancellationToken).ConfigureAwait(false);
+            IEnumerable<SecureScoreControlSummary> ranked = controls.Items.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+                .Select(g => (Name: g.Key, DisplayName: g.First().DisplayName, Gain: Math.Round(g.Sum(c => c.PotentialIncrease), 2),
+                    Unhealthy: g.Sum(c => c.UnhealthyResourceCount), Subscriptions: g.Count(c => c.PotentialIncrease > 0),
+                    Tenants: g.Where(c => c.PotentialIncrease > 0).Select(c => c.TenantId).Distinct().Count()))
+                .Where(x => x.Gain > 0)
+                .OrderByDescending(x => x.Gain).ThenBy(x => x.DisplayName, StringComparer.OrdinalIgnoreCase)
+                .Take(top)
+                .Select((x, i) => new SecureScoreControlSummary(i + 1, x.Name, x.DisplayName, x.Gain, x.Unhealthy, x.Subscriptions, x.Tenants));
+            foreach (SecureScoreControlSummary summary in ranked) sink.OnResult(summary);
+        }
+
         public virtual Task GetRecommendationsAsync(PostureQuery query, RecommendationFilter filter, IScopeSink<Recommendation> sink, CancellationToken cancellationToken = default) =>
             // Not "heavy": at Resource Graph's default quota a per-subscription fan-out reads assessments faster.
             ReadPostureAsync(query, sink, heavy: false, "microsoft.security/assessments",

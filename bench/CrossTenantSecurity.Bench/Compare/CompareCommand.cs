@@ -32,8 +32,9 @@ namespace CrossTenantSecurity.Bench.Compare
                         $"use --time-scale {settings.TimeScale * settings.MaxSerialMinutes * 60 / estimate:0.###} or raise --max-serial-minutes.");
                     continue;
                 }
+                // The serial loop runs here, beside the emulator: its working set and processor time include the emulator's.
                 ApproachResult? loop = settings.ModuleOnly ? null : await MeasureAsync("serial loop", bench, estate, settings, means,
-                    host => InThisProcessAsync(() => SerialLoop.RunAsync(host.BaseUrl, settings.NetworkTimeout, CancellationToken.None)));
+                    host => WorkingSetSampler.MeasureAsync(() => SerialLoop.RunAsync(host.BaseUrl, settings.NetworkTimeout, CancellationToken.None)));
                 ApproachResult module = await MeasureAsync("module", bench, estate, settings, means,
                     host => ModuleProcess.RunAsync(host.BaseUrl, settings.NetworkTimeout, message => Console.WriteLine(message)));
                 if (loop is null) continue;
@@ -81,14 +82,6 @@ namespace CrossTenantSecurity.Bench.Compare
                 $"{result.Faults} faults, {result.SubscriptionsAccounted}/{result.Subscriptions} accounted, first object {result.FirstObjectSeconds:F2} s, " +
                 $"peak {result.PeakWorkingSetMb} MB, CPU {result.CpuSeconds:F1} s, bound {result.LowerBoundSeconds:F1} s");
             return result;
-        }
-
-        /// <summary>The serial loop runs here, beside the emulator: its working set and processor time include the emulator's.</summary>
-        private static async Task<(ApproachRun, long, TimeSpan)> InThisProcessAsync(Func<Task<ApproachRun>> approach)
-        {
-            using var sampler = new WorkingSetSampler();
-            ApproachRun run = await approach().ConfigureAwait(false);
-            return (run, sampler.PeakMegabytes, sampler.ProcessorTime);
         }
 
         /// <summary>Σ over subscriptions of the core requests' mean latencies: what one request at a time must take.</summary>

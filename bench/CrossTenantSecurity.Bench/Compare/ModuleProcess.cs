@@ -55,15 +55,8 @@ namespace CrossTenantSecurity.Bench.Compare
         public static int RunChild(Uri baseUrl, TimeSpan networkTimeout)
         {
             using var session = new ModuleRun();
-            ApproachRun run;
-            long peakMb;
-            TimeSpan cpu;
-            using (var sampler = new WorkingSetSampler())
-            {
-                run = session.Run(baseUrl, networkTimeout, message => Console.Error.WriteLine(message));
-                peakMb = sampler.PeakMegabytes;
-                cpu = sampler.ProcessorTime;
-            }
+            var (run, peakMb, cpu) = WorkingSetSampler.MeasureAsync(() => Task.FromResult(session.Run(baseUrl, networkTimeout, message => Console.Error.WriteLine(message))))
+                .GetAwaiter().GetResult();
             var report = new Report(run.Wall.TotalSeconds, run.FirstObject?.TotalSeconds, run.Objects, run.Errors, run.SignIn.TotalSeconds, run.Concurrency,
                 run.Ledger.Snapshot(), peakMb, cpu.TotalSeconds);
             Console.Out.WriteLine(JsonSerializer.Serialize(report));

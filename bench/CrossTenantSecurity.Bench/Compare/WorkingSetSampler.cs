@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace CrossTenantSecurity.Bench.Compare
 {
@@ -30,6 +31,14 @@ namespace CrossTenantSecurity.Bench.Compare
                 using Process self = Process.GetCurrentProcess();
                 return self.TotalProcessorTime - _startCpu;
             }
+        }
+
+        /// <summary>Runs <paramref name="work"/> under a sampler: its result, the peak working set and the processor time it took.</summary>
+        public static async Task<(T Result, long PeakMb, TimeSpan Cpu)> MeasureAsync<T>(Func<Task<T>> work)
+        {
+            using var sampler = new WorkingSetSampler();
+            T result = await work().ConfigureAwait(false);
+            return (result, sampler.PeakMegabytes, sampler.ProcessorTime);
         }
 
         public long PeakMegabytes => Interlocked.Read(ref _peak) / (1024 * 1024);

@@ -47,7 +47,10 @@ namespace CrossTenantSecurity.Engine.Internal
         /// <summary>Second requests that answered first.</summary>
         public long HedgeWins => Interlocked.Read(ref _hedgeWins);
 
-        /// <summary>How long a read of this kind may take before it is worth a second request; null while unknown or disabled.</summary>
+        /// <summary>
+        /// How long a read of this kind may take before it is worth a second request; null while unknown or disabled.
+        /// Call it once per read: each call also earns the budget its share of a hedge.
+        /// </summary>
         public TimeSpan? DelayFor(string kind)
         {
             if (!Enabled) return null;

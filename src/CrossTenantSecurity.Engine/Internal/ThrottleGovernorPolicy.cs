@@ -28,7 +28,7 @@ namespace CrossTenantSecurity.Engine.Internal
         public long Waits => Interlocked.Read(ref _waits);
 
         /// <summary>Whether requests for this request's bucket are being held back after a 429 right now.</summary>
-        public bool IsHeld(Request request) => _notBefore.TryGetValue(BucketOf(request), out DateTimeOffset until) && until > _clock();
+        public bool IsHeld(Request request) => HeldFor(BucketOf(request)) > TimeSpan.Zero;
 
         public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
             ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
@@ -37,15 +37,12 @@ namespace CrossTenantSecurity.Engine.Internal
         {
             string bucket = BucketOf(message.Request);
             AttemptTracker? tracker = AttemptTracker.Of(message);
-            if (_notBefore.TryGetValue(bucket, out DateTimeOffset until))
+            TimeSpan wait = HeldFor(bucket);
+            if (wait > TimeSpan.Zero)
             {
-                TimeSpan wait = until - _clock();
-                if (wait > TimeSpan.Zero)
-                {
-                    Interlocked.Increment(ref _waits);
-                    tracker?.Held();
-                    await Task.Delay(wait, message.CancellationToken).ConfigureAwait(false);
-                }
+                Interlocked.Increment(ref _waits);
+                tracker?.Held();
+                await Task.Delay(wait, message.CancellationToken).ConfigureAwait(false);
             }
 
             tracker?.TrySent();
@@ -64,6 +61,9 @@ namespace CrossTenantSecurity.Engine.Internal
                 _notBefore.AddOrUpdate(bucket, next, (_, existing) => existing > next ? existing : next);
             }
         }
+
+        /// <summary>How long the bucket's last Retry-After still has to run (zero or less when it is not held).</summary>
+        private TimeSpan HeldFor(string bucket) => _notBefore.TryGetValue(bucket, out DateTimeOffset until) ? until - _clock() : TimeSpan.Zero;
 
         /// <summary>"subscriptionId/read|write|delete", or "tenant/..." for calls outside a subscription.</summary>
         internal static string BucketOf(Request request)
