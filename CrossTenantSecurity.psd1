@@ -27,6 +27,8 @@
         'Get-CtDefenderPlan'
         'Get-CtRegulatoryCompliance'
         'Invoke-CtResourceGraphQuery'
+        'Get-CtPostureSnapshot'
+        'Export-CtPostureReport'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()
