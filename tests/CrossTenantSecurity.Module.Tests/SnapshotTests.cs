@@ -135,6 +135,25 @@ namespace CrossTenantSecurity.Module.Tests
         }
 
         [Fact]
+        public void Resource_Graph_and_ARM_give_the_same_snapshot()
+        {
+            using PowerShellSession ps = SignedIn();
+            const string Key = @"| ForEach-Object {
+                foreach ($t in $_.Tenants) { '{0}|{1}|{2}|{3}|{4}|{5}|{6}' -f $t.TenantId, $t.Percentage, $t.ScoredCount, $t.Unhealthy, $t.ActiveAlerts, (($t.Plans | ForEach-Object { ""$($_.Plan)=$($_.EnabledCount)/$($_.SubscriptionCount)"" }) -join ','), (($t.Compliance | ForEach-Object { ""$($_.Standard)=$($_.PassedControls)/$($_.FailedControls)"" }) -join ',') }
+                foreach ($s in $_.Subscriptions) { '{0}|{1}|{2}|{3}|{4}|{5}' -f $s.SubscriptionId, $s.Percentage, $s.HealthyCount, $s.UnhealthyCount, $s.AlertCount, $s.DelegationCount }
+                foreach ($f in $_.Failures) { '{0}|{1}' -f $f.ErrorId, $f.Target }
+                foreach ($c in $_.TopControls) { '{0}|{1}' -f $c.Name, $c.PotentialIncrease } }";
+            string[] Read(string source) => ps.Run($"Get-CtPostureSnapshot -Source {source} -ErrorAction SilentlyContinue -WarningAction SilentlyContinue {Key}")
+                .Output.Select(o => o.ToString()).OrderBy(x => x, StringComparer.Ordinal).ToArray();
+            _emulator.Host.Requests.Clear();
+            string[] graph = Read("ResourceGraph");
+            Assert.Contains(_emulator.Host.Requests.Entries, e => e.Path.EndsWith("/Microsoft.ResourceGraph/resources", StringComparison.OrdinalIgnoreCase));
+            string[] arm = Read("Arm");
+            Assert.True(arm.Length > 20);
+            Assert.Equal(arm, graph);
+        }
+
+        [Fact]
         public void IncludeDetail_keeps_every_row_and_the_default_keeps_none()
         {
             using PowerShellSession ps = SignedIn();
