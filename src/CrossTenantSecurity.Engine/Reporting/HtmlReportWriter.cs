@@ -30,7 +30,8 @@ namespace CrossTenantSecurity.Engine.Reporting
             h.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">");
             h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
             h.Append($"<meta name=\"generator\" content=\"CrossTenantSecurity\"><meta name=\"schema-version\" content=\"{PostureSnapshot.CurrentSchemaVersion}\">");
-            h.Append($"<title>{E(title)}</title><style>{ReportAssets.Css}</style></head><body>");
+            // A large estate's customer sections are laid out only when scrolled to (content-visibility), so the page opens fast.
+            h.Append($"<title>{E(title)}</title><style>{ReportAssets.Css}</style></head><body{(snapshot.SubscriptionCount > 200 ? " class=\"large\"" : string.Empty)}>");
             h.Append($"<header><h1>{E(title)}</h1><p class=\"meta\">Taken {E(snapshot.TakenAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))} by {E(snapshot.Account)} " +
                      $"(managing tenant {E(snapshot.ManagingTenantId.ToString())}, {E(snapshot.Environment)}, source {E(snapshot.Source)}) in {E(snapshot.Duration.TotalSeconds, "0.0")} s. " +
                      $"Scope: {E(Scope(snapshot))}.</p>");
