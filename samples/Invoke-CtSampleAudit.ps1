@@ -16,7 +16,12 @@ param(
     [string] $EnvironmentUrl = $env:CT_EMULATOR_URL,
     [string] $TenantId = $env:CT_EMULATOR_TENANT_ID,
     [string] $ApplicationId = $env:CT_EMULATOR_APP_ID,
-    [string] $ClientSecret = $env:CT_EMULATOR_SECRET
+    [string] $ClientSecret = $env:CT_EMULATOR_SECRET,
+    # Where the final section writes the self-contained HTML report of the whole estate; '' skips it. Default: reports/ in
+    # the build's out/ folder (beside the assembled module), else the temp folder.
+    [string] $ReportPath = $(if ($env:CT_REPORT_PATH) { $env:CT_REPORT_PATH }
+        elseif ($ModuleManifest) { [System.IO.Path]::Combine([System.IO.Path]::GetDirectoryName([System.IO.Path]::GetDirectoryName([System.IO.Path]::GetDirectoryName([System.IO.Path]::GetFullPath($ModuleManifest)))), 'reports', 'posture-report.html') }
+        else { [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'CrossTenantSecurity', 'posture-report.html') })
 )
 $ErrorActionPreference = 'Stop'
 
@@ -83,3 +88,13 @@ $own = @($subscriptions | Where-Object AccessType -eq 'Home').Count
 $delegatedCount = @($subscriptions | Where-Object AccessType -eq 'Delegated').Count
 $customerCount = @($tenants | Where-Object Relationship -eq 'Customer').Count
 "Summary: $customerCount customer tenant(s), $delegatedCount delegated subscription(s), $own own subscription(s), $($high.Count) open high-severity recommendation(s)."
+
+if ($ReportPath) {
+    ''
+    '== Whole estate in one pass: posture snapshot and HTML report =='
+    $snapshot = Get-CtPostureSnapshot -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+    $snapshot | Out-Default
+    $snapshot.Tenants | Out-Default
+    $report = $snapshot | Export-CtPostureReport -Path $ReportPath
+    "Report: $($report.FullName)"
+}
