@@ -277,6 +277,31 @@ namespace CrossTenantSecurity.Module.Tests
             }
         }
 
+        [Fact]
+        public async Task Two_lanes_per_subscription_keep_requests_in_flight_within_twice_ThrottleLimit_and_a_stop_ends_the_reads()
+        {
+            var options = new EmulatorOptions { Scenario = ScenarioLoader.Load("generated:tenants=4,subscriptions=40,assessments=60"), CertificateAuthority = PlatformTrust.ProcessAuthority };
+            options.Behaviour.Latency = true;
+            options.Behaviour.TimeScale = 0.05;
+            await using EmulatorHost host = await EmulatorHost.StartAsync(options);
+            using var ps = new PowerShellSession();
+            Assert.False(ps.Connect(host, (EstateGenerator.ManagingTenantId.ToString(), EstateGenerator.AutomationAppId.ToString(), EstateGenerator.AutomationSecret)).Failed);
+
+            host.Requests.Clear();
+            PSResult result = ps.Run("Get-CtPostureSnapshot -ThrottleLimit 3 -ErrorAction SilentlyContinue");
+            Assert.Null(result.Terminating);
+            Assert.Equal(40, (int)((dynamic)result.Output.Single().BaseObject).SubscriptionCount);
+            Assert.InRange(host.Requests.PeakInFlight, 4, 7); // both lanes of three subscriptions (and a subscription page still listing), never more
+
+            host.Requests.Clear();
+            var stopped = ps.StopAfter("Get-CtPostureSnapshot -ThrottleLimit 4 -ErrorAction SilentlyContinue", TimeSpan.FromMilliseconds(800));
+            Assert.Equal(PSInvocationState.Stopped, stopped.State);
+            long sentAtStop = host.Requests.Total + host.Requests.InFlight;
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            Assert.Equal(0, host.Requests.InFlight);
+            Assert.True(host.Requests.Total <= sentAtStop, "requests kept being sent after the stop");
+        }
+
         private static int CountOf(string text, string value)
         {
             int count = 0;

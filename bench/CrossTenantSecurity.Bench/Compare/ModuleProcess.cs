@@ -21,7 +21,10 @@ namespace CrossTenantSecurity.Bench.Compare
         internal sealed record Report(double WallSeconds, double? FirstObjectSeconds, long Objects, long Errors, double SignInSeconds, int Concurrency,
             Dictionary<string, int> Answered, long PeakWorkingSetMb, double CpuSeconds);
 
-        public static async Task<(ApproachRun Run, long PeakMb, TimeSpan Cpu)> RunAsync(Uri baseUrl, TimeSpan networkTimeout, Action<string> progress)
+        /// <summary>The six audit cmdlets one after another (the default), or <see cref="SnapshotMode"/>: Get-CtPostureSnapshot alone.</summary>
+        public const string SnapshotMode = "snapshot";
+
+        public static async Task<(ApproachRun Run, long PeakMb, TimeSpan Cpu)> RunAsync(Uri baseUrl, TimeSpan networkTimeout, Action<string> progress, string mode = "six")
         {
             var start = new ProcessStartInfo(Environment.ProcessPath!)
             {
@@ -35,6 +38,8 @@ namespace CrossTenantSecurity.Bench.Compare
             start.ArgumentList.Add(baseUrl.AbsoluteUri);
             start.ArgumentList.Add("--network-timeout");
             start.ArgumentList.Add(networkTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture));
+            start.ArgumentList.Add("--mode");
+            start.ArgumentList.Add(mode);
             using Process child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the module process.");
             child.ErrorDataReceived += (_, e) => { if (e.Data is { } line) progress(line); };
             child.BeginErrorReadLine();
@@ -52,10 +57,13 @@ namespace CrossTenantSecurity.Bench.Compare
         }
 
         /// <summary>The child's side: import the module, run the audit against the URL, report. Progress goes to standard error.</summary>
-        public static int RunChild(Uri baseUrl, TimeSpan networkTimeout)
+        public static int RunChild(Uri baseUrl, TimeSpan networkTimeout, string mode)
         {
             using var session = new ModuleRun();
-            var (run, peakMb, cpu) = WorkingSetSampler.MeasureAsync(() => Task.FromResult(session.Run(baseUrl, networkTimeout, message => Console.Error.WriteLine(message))))
+            void Progress(string message) => Console.Error.WriteLine(message);
+            var (run, peakMb, cpu) = WorkingSetSampler.MeasureAsync(() => Task.FromResult(mode == SnapshotMode
+                    ? session.RunSnapshot(baseUrl, networkTimeout, Progress)
+                    : session.Run(baseUrl, networkTimeout, Progress)))
                 .GetAwaiter().GetResult();
             var report = new Report(run.Wall.TotalSeconds, run.FirstObject?.TotalSeconds, run.Objects, run.Errors, run.SignIn.TotalSeconds, run.Concurrency,
                 run.Ledger.Snapshot(), peakMb, cpu.TotalSeconds);
