@@ -22,7 +22,7 @@ $ErrorActionPreference = 'Stop'
 
 if ($ModuleManifest) { Import-Module $ModuleManifest } else { Import-Module CrossTenantSecurity }
 
-Add-CtEnvironment -Name CtEmulator -ResourceManagerUrl $EnvironmentUrl -ActiveDirectoryAuthority $EnvironmentUrl | Out-Null
+Add-CtEnvironment -Name CtEmulator -ResourceManagerUrl $EnvironmentUrl -ActiveDirectoryAuthority $EnvironmentUrl -Scope Process | Out-Null
 $secret = [System.Net.NetworkCredential]::new('', $ClientSecret).SecurePassword
 $credential = [System.Management.Automation.PSCredential]::new($ApplicationId, $secret)
 $context = Connect-CtAccount -Environment CtEmulator -ServicePrincipal -Credential $credential -TenantId $TenantId

@@ -64,7 +64,7 @@ Console.WriteLine();
 Console.WriteLine("In another shell (Linux/macOS):");
 Console.WriteLine($"  export SSL_CERT_FILE={host.CertificatePath}");
 Console.WriteLine("  pwsh");
-Console.WriteLine($"  Add-CtEnvironment -Name Emulator -ResourceManagerUrl {host.BaseUrl} -ActiveDirectoryAuthority {host.BaseUrl}");
+Console.WriteLine($"  Add-CtEnvironment -Name Emulator -ResourceManagerUrl {host.BaseUrl} -ActiveDirectoryAuthority {host.BaseUrl} -Scope Process");
 Console.WriteLine($"  $cred = [pscredential]::new('{first.AppId}', (ConvertTo-SecureString '{first.Secret}' -AsPlainText -Force))");
 Console.WriteLine($"  Connect-CtAccount -Environment Emulator -ServicePrincipal -Credential $cred -TenantId {first.TenantId}");
 Console.WriteLine("Press Ctrl+C to stop.");

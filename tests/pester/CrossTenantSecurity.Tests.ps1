@@ -22,7 +22,7 @@ BeforeAll {
         $env:SSL_CERT_FILE = $bundle
         $prelude = @"
 Import-Module '$($manifest.FullName)'
-Add-CtEnvironment -Name Emu -ResourceManagerUrl '$url' -ActiveDirectoryAuthority '$url' | Out-Null
+Add-CtEnvironment -Name Emu -ResourceManagerUrl '$url' -ActiveDirectoryAuthority '$url' -Scope Process | Out-Null
 `$cred = [pscredential]::new('c0000000-0000-4000-8000-0000000000c1', (ConvertTo-SecureString 'sample-only-automation-secret' -AsPlainText -Force))
 Connect-CtAccount -Environment Emu -ServicePrincipal -Credential `$cred -TenantId 11111111-1111-4111-8111-111111111111 | Out-Null
 "@
