@@ -40,8 +40,11 @@ namespace CrossTenantSecurity.Commands.Environments
             string text;
             try
             {
-                if (!File.Exists(Path)) return (Array.Empty<CloudEnvironment>(), problems);
                 text = File.ReadAllText(Path);
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                return (Array.Empty<CloudEnvironment>(), problems);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
