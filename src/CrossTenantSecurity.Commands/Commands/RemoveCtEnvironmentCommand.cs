@@ -11,13 +11,17 @@ namespace CrossTenantSecurity.Commands
 {
     /// <summary>Removes a custom cloud from this process and from the current user's saved environments.</summary>
     [Cmdlet(VerbsCommon.Remove, "CtEnvironment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(void))]
+    [OutputType(typeof(CloudEnvironment))]
     public sealed class RemoveCtEnvironmentCommand : CtCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
         public string[] Name { get; set; } = Array.Empty<string>();
+
+        /// <summary>Returns each environment removed.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
 
         internal override string ErrorNoun => "Environment";
 
@@ -45,7 +49,9 @@ namespace CrossTenantSecurity.Commands
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     WriteError(EnvironmentErrors.SaveFailed(environment.Name, e));
+                    continue;
                 }
+                if (PassThru) WriteObject(environment);
             }
         }
     }
