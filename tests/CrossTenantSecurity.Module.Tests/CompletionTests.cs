@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
+using CrossTenantSecurity.Emulator;
+using CrossTenantSecurity.Emulator.Certificates;
 
 namespace CrossTenantSecurity.Module.Tests
 {
@@ -126,6 +129,35 @@ namespace CrossTenantSecurity.Module.Tests
             Assert.Equal(8, subscriptions.Output.Count);
             Assert.Equal(1, Listings("/subscriptions"));
             Assert.Equal(1, Listings("/tenants"));
+        }
+
+        [Fact]
+        public async Task A_slow_listing_does_not_hold_the_prompt_and_fills_the_cache_for_the_next_tab()
+        {
+            var clock = new HeldClock();
+            await using EmulatorHost host = await EmulatorHost.StartAsync(new EmulatorOptions
+            {
+                CertificateAuthority = PlatformTrust.ProcessAuthority,
+                Behaviour = { Latency = true, TimeProvider = clock },
+            });
+            var principal = host.Scenario.Principals.First(p => p.DisplayName == "contoso-posture-automation");
+            using var ps = new PowerShellSession();
+            // An access token needs no token request, so only ARM requests meet the held clock. No hedging: one read, one request.
+            PSResult connect = ps.Run(@"Add-CtEnvironment -Name HeldEmu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url -Scope Process | Out-Null
+                Connect-CtAccount -Environment HeldEmu -AccessToken $token -TenantId $tenant -DisableReadHedging | Out-Null",
+                ("url", host.BaseUrl.AbsoluteUri), ("token", host.IssueToken(principal.TenantId, principal.ObjectId, principal.AppId)), ("tenant", ModuleFixture.Msp.ToString()));
+            Assert.False(connect.Failed, connect.Describe());
+
+            // The listing cannot finish while the clock is held, so this Tab returned because its wait is bounded.
+            Assert.Empty(Complete(ps, "Get-CtSecureScore -SubscriptionId "));
+            Assert.Equal(1, host.Requests.InFlight);
+
+            clock.Release();
+            List<CompletionResult> later = Complete(ps, "Get-CtSecureScore -SubscriptionId ");
+            for (int attempt = 0; later.Count == 0 && attempt < 10; attempt++) later = Complete(ps, "Get-CtSecureScore -SubscriptionId ");
+            Assert.Equal(10, later.Count);
+            Assert.Equal(1, host.Requests.Count(e => e.Path == "/subscriptions" && !e.Query.Contains("skiptoken", StringComparison.OrdinalIgnoreCase)));
+            ps.Run("Remove-CtEnvironment HeldEmu -Confirm:$false");
         }
 
         [Fact]
