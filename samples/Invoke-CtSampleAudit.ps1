@@ -27,8 +27,8 @@ if ([Console]::IsOutputRedirected) { $PSStyle.OutputRendering = 'PlainText' }   
 
 if ($ModuleManifest) { Import-Module $ModuleManifest } else { Import-Module CrossTenantSecurity }
 
-$scope = if ((Get-Command Add-CtEnvironment).Parameters.ContainsKey('Scope')) { @{ Scope = 'Process' } } else { @{} }
-Add-CtEnvironment -Name CtEmulator -ResourceManagerUrl $EnvironmentUrl -ActiveDirectoryAuthority $EnvironmentUrl @scope | Out-Null
+# -Scope Process: the emulator's address is for this run only, never saved in the user's profile.
+Add-CtEnvironment -Name CtEmulator -ResourceManagerUrl $EnvironmentUrl -ActiveDirectoryAuthority $EnvironmentUrl -Scope Process | Out-Null
 $secret = [System.Net.NetworkCredential]::new('', $ClientSecret).SecurePassword
 $credential = [System.Management.Automation.PSCredential]::new($ApplicationId, $secret)
 $context = Connect-CtAccount -Environment CtEmulator -ServicePrincipal -Credential $credential -TenantId $TenantId

@@ -30,7 +30,7 @@ namespace CrossTenantSecurity.Module.Tests
         private static PowerShellSession SignedIn(Uri emulator, (string Tenant, string AppId, string Secret) principal)
         {
             var ps = new PowerShellSession();
-            PSResult connect = ps.Run(@"Add-CtEnvironment -Name Emu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url | Out-Null
+            PSResult connect = ps.Run(@"Add-CtEnvironment -Name Emu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url -Scope Process | Out-Null
                   $cred = [pscredential]::new($appId, [System.Net.NetworkCredential]::new('', $secret).SecurePassword)
                   Connect-CtAccount -Environment Emu -ServicePrincipal -Credential $cred -TenantId $tenant",
                 ("url", emulator.AbsoluteUri), ("appId", principal.AppId), ("secret", principal.Secret), ("tenant", principal.Tenant));

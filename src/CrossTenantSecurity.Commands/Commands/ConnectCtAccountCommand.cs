@@ -1,6 +1,10 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
+using CrossTenantSecurity.Commands.Completion;
+using CrossTenantSecurity.Commands.Environments;
 using CrossTenantSecurity.Commands.Infrastructure;
 using CrossTenantSecurity.Engine;
 
@@ -29,6 +33,7 @@ namespace CrossTenantSecurity.Commands
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
         public string Environment { get; set; } = "AzureCloud";
 
         [Parameter(Mandatory = true, ParameterSetName = ParameterSets.UserDeviceCode)]
@@ -121,8 +126,9 @@ namespace CrossTenantSecurity.Commands
 
         internal ConnectionOptions BuildOptions()
         {
-            if (!Session.Environments.TryGetValue(Environment, out CloudEnvironment? cloud))
-                ThrowTerminatingError(EnvironmentErrors.NotFound(Environment, Session));
+            IReadOnlyList<CloudEnvironment> known = EnvironmentCatalog.List(WriteWarning);
+            CloudEnvironment? cloud = known.FirstOrDefault(e => string.Equals(e.Name, Environment, StringComparison.OrdinalIgnoreCase));
+            if (cloud is null) ThrowTerminatingError(EnvironmentErrors.NotFound(Environment, known));
 
             Guid? tenant = null;
             if (TenantId is not null)

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using CrossTenantSecurity.Commands.Completion;
 using CrossTenantSecurity.Commands.Infrastructure;
 using CrossTenantSecurity.Engine;
 
@@ -14,6 +15,7 @@ namespace CrossTenantSecurity.Commands
         /// <summary>Only these plans (wildcards allowed), e.g. VirtualMachines, Storage*.</summary>
         [Parameter(Position = 0)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(DefenderPlanCompleter))]
         public string[]? Plan { get; set; }
 
         internal override string ErrorNoun => "DefenderPlan";

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CrossTenantSecurity.Commands.Completion;
 using CrossTenantSecurity.Commands.Infrastructure;
 using CrossTenantSecurity.Engine;
 
@@ -13,10 +14,12 @@ namespace CrossTenantSecurity.Commands
 
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SubscriptionIdCompleter))]
         public string[]? SubscriptionId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TenantIdCompleter))]
         public string[]? TenantId { get; set; }
 
         /// <summary>Also list the managing tenant's own subscriptions and any reached directly.</summary>

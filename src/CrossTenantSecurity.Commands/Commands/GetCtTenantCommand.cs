@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using CrossTenantSecurity.Commands.Completion;
 using CrossTenantSecurity.Commands.Infrastructure;
 
 namespace CrossTenantSecurity.Commands
@@ -15,6 +16,7 @@ namespace CrossTenantSecurity.Commands
 
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TenantIdCompleter))]
         public string[]? TenantId { get; set; }
 
         internal override string ErrorNoun => "Tenant";

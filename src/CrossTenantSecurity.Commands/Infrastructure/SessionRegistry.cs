@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Concurrent;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using CrossTenantSecurity.Engine;
@@ -7,19 +5,12 @@ using CrossTenantSecurity.Engine;
 namespace CrossTenantSecurity.Commands.Infrastructure
 {
     /// <summary>
-    /// What a runspace has set up: its clouds and its sign-in. Kept per runspace so that parallel
-    /// runspaces (and parallel tests) signed in to different tenants never see each other's session.
+    /// What a runspace has set up: its sign-in. Kept per runspace so that parallel runspaces (and parallel
+    /// tests) signed in to different tenants never see each other's session. Clouds are not per runspace:
+    /// see EnvironmentCatalog.
     /// </summary>
     internal sealed class CtSessionState
     {
-        public CtSessionState()
-        {
-            foreach (CloudEnvironment builtIn in CloudEnvironment.BuiltIn) Environments[builtIn.Name] = builtIn;
-        }
-
-        public ConcurrentDictionary<string, CloudEnvironment> Environments { get; } =
-            new ConcurrentDictionary<string, CloudEnvironment>(StringComparer.OrdinalIgnoreCase);
-
         /// <summary>The signed-in client: one credential and one ARM pipeline for every command.</summary>
         public CrossTenantClient? Client { get; set; }
     }
