@@ -5,7 +5,7 @@ using CrossTenantSecurity.Commands.Infrastructure;
 namespace CrossTenantSecurity.Commands
 {
     /// <summary>Adds (or replaces) a custom cloud: Azure Stack Hub, a sovereign cloud, or the emulator.</summary>
-    [Cmdlet(VerbsCommon.Add, "CtEnvironment")]
+    [Cmdlet(VerbsCommon.Add, "CtEnvironment", HelpUri = HelpUris.Prefix + "Add-CtEnvironment.md")]
     [OutputType(typeof(CloudEnvironment))]
     public sealed class AddCtEnvironmentCommand : CtCmdlet
     {

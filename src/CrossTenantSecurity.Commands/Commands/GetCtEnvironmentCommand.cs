@@ -5,7 +5,7 @@ using CrossTenantSecurity.Commands.Infrastructure;
 namespace CrossTenantSecurity.Commands
 {
     /// <summary>Lists the built-in and custom clouds known to this session.</summary>
-    [Cmdlet(VerbsCommon.Get, "CtEnvironment")]
+    [Cmdlet(VerbsCommon.Get, "CtEnvironment", HelpUri = HelpUris.Prefix + "Get-CtEnvironment.md")]
     [OutputType(typeof(CloudEnvironment))]
     public sealed class GetCtEnvironmentCommand : CtCmdlet
     {
