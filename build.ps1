@@ -101,6 +101,7 @@ function Invoke-SampleAudit {
         $env:CT_EMULATOR_APP_ID = $emulator.ApplicationId
         $env:CT_EMULATOR_SECRET = $emulator.Secret
         Write-Host "Emulator serving the sample estate at $($emulator.Url) (process $($emulator.Process.Id))."
+        Write-Host "Running samples/Invoke-CtSampleAudit.ps1 in pwsh (PowerShell PSVersion $($PSVersionTable.PSVersion), $PSHOME)."
         $code = Invoke-ChildPwsh @('-File', (Join-Path $PSScriptRoot 'samples/Invoke-CtSampleAudit.ps1'))
         if ($code -ne 0) { throw "The sample audit failed with exit code $code." }
     }
@@ -138,7 +139,8 @@ function Invoke-PesterSuite([string] $ResultsDirectory) {
     $null = New-Item -ItemType Directory -Force -Path $authority
     $configHome = Join-Path $ResultsDirectory 'pester-config'
     $null = New-Item -ItemType Directory -Force -Path $configHome
-    $paths = ($PesterPath | ForEach-Object { "'" + (Resolve-Path $_).Path.Replace("'", "''") + "'" }) -join ','
+    # From bash (pwsh -File) a list arrives as one comma-separated string.
+    $paths = ($PesterPath -split ',' | Where-Object { $_ } | ForEach-Object { "'" + (Resolve-Path $_).Path.Replace("'", "''") + "'" }) -join ','
     # Every emulator of the run reuses the CA in $authority, which the child pwsh trusts from its start. Saved
     # environments go to a folder of the run, never to the user's profile.
     $env:CT_TEST_CA_DIR = $authority
@@ -148,6 +150,7 @@ function Invoke-PesterSuite([string] $ResultsDirectory) {
     try {
         $script = @"
 `$ErrorActionPreference = 'Stop'
+`$PSStyle.OutputRendering = 'PlainText'   # no colour escapes in captured output, which Pester writes into XML
 Import-Module '$(Get-PesterManifest)'
 `$configuration = New-PesterConfiguration
 `$configuration.Run.Path = @($paths)

@@ -56,7 +56,7 @@ function Start-CtEmulator {
     $process.StartInfo = $start
     $null = $process.Start()
     # Drain both streams to files so a chatty emulator (--log) never blocks on a full pipe.
-    $files = @([IO.File]::Create($log), [IO.File]::Create($errorLog))
+    $files = @($log, $errorLog | ForEach-Object { [IO.FileStream]::new($_, 'Create', 'Write', 'ReadWrite', 1) })   # unbuffered: readable while it runs
     $copies = @($process.StandardOutput.BaseStream.CopyToAsync($files[0]), $process.StandardError.BaseStream.CopyToAsync($files[1]))
 
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)

@@ -52,11 +52,13 @@ function Invoke-CtChildPwsh {
         Runs a script in a fresh pwsh (same version, same environment) and returns its output lines and exit code.
     #>
     [CmdletBinding()]
-    param([Parameter(Mandatory)] [string] $Script, [int] $Width = 0, [hashtable] $Environment = @{})
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
     $file = Join-Path ([IO.Path]::GetTempPath()) ("ct-child-" + [guid]::NewGuid().ToString('N') + '.ps1')
     Set-Content -Path $file -Value $Script
     $pwsh = @(Get-CtPwshCommand)
+    $Environment = @{ NO_COLOR = '1' } + $Environment   # plain text: what a log file gets
     $saved = @{}
+    # A variable set to $null is removed for the child.
     foreach ($name in $Environment.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $Environment[$name]) }
     try {
         $exe = $pwsh[0]
