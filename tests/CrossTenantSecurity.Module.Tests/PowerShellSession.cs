@@ -15,6 +15,8 @@ namespace CrossTenantSecurity.Module.Tests
         private readonly StringWriter _hostOutput = new();
         private readonly Runspace _runspace;
 
+        static PowerShellSession() => TestConfigHome.Isolate();
+
         public PowerShellSession(bool import = true)
         {
             _runspace = RunspaceFactory.CreateRunspace(new TextHost(_hostOutput), InitialSessionState.CreateDefault2());
@@ -54,7 +56,7 @@ namespace CrossTenantSecurity.Module.Tests
             Connect(emulator.Host, principal, extra);
 
         public PSResult Connect(CrossTenantSecurity.Emulator.EmulatorHost host, (string Tenant, string AppId, string Secret) principal, string extra = "") =>
-            Run(@"Add-CtEnvironment -Name Emu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url | Out-Null
+            Run(@"Add-CtEnvironment -Name Emu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url -Scope Process | Out-Null
                   $cred = [pscredential]::new($appId, [System.Net.NetworkCredential]::new('', $secret).SecurePassword)
                   Connect-CtAccount -Environment Emu -ServicePrincipal -Credential $cred -TenantId $tenant " + extra,
                 ("url", host.BaseUrl.AbsoluteUri), ("appId", principal.AppId), ("secret", principal.Secret), ("tenant", principal.Tenant));

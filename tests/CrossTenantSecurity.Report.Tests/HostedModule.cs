@@ -20,7 +20,7 @@ namespace CrossTenantSecurity.Report.Tests
             _runspace = RunspaceFactory.CreateRunspace(new TextHost(_host), InitialSessionState.CreateDefault2());
             _runspace.Open();
             Run("Import-Module $manifest -ErrorAction Stop", ("manifest", ModuleLocation.EnsureManifest()));
-            Run(@"Add-CtEnvironment -Name Emu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url | Out-Null
+            Run(@"Add-CtEnvironment -Name Emu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url -Scope Process | Out-Null
                   $cred = [pscredential]::new($appId, [System.Net.NetworkCredential]::new('', $secret).SecurePassword)
                   Connect-CtAccount -Environment Emu -ServicePrincipal -Credential $cred -TenantId $tenant -ErrorAction Stop | Out-Null",
                 ("url", emulator.BaseUrl.AbsoluteUri), ("appId", appId), ("secret", secret), ("tenant", tenant));

@@ -105,7 +105,7 @@ namespace CrossTenantSecurity.Bench.Compare
         using (PowerShell connect = PowerShell.Create(_runspace))
         {
             connect.AddScript(@"param($url, $appId, $secret, $tenant, $timeout)
-                Add-CtEnvironment -Name BenchEmu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url | Out-Null
+                Add-CtEnvironment -Name BenchEmu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url -Scope Process | Out-Null
                 $cred = [pscredential]::new($appId, [System.Net.NetworkCredential]::new('', $secret).SecurePassword)
                 Connect-CtAccount -Environment BenchEmu -ServicePrincipal -Credential $cred -TenantId $tenant -NetworkTimeout $timeout -ErrorAction Stop | Out-Null")
                 .AddArgument(baseUrl.AbsoluteUri).AddArgument(EstateGenerator.AutomationAppId.ToString())
