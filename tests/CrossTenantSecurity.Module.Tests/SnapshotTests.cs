@@ -64,9 +64,9 @@ namespace CrossTenantSecurity.Module.Tests
             foreach (dynamic t in tenants.Values)
             {
                 var mine = unhealthy.Where(r => (Guid)r.TenantId == (Guid)t.TenantId).ToList();
-                Assert.Equal(mine.Count(r => (string)r.Severity == "High"), (int)t.Unhealthy.High);
-                Assert.Equal(mine.Count(r => (string)r.Severity == "Medium"), (int)t.Unhealthy.Medium);
-                Assert.Equal(mine.Count(r => (string)r.Severity == "Low"), (int)t.Unhealthy.Low);
+                Assert.Equal(mine.Count(r => r.Severity.ToString() == "High"), (int)t.Unhealthy.High);
+                Assert.Equal(mine.Count(r => r.Severity.ToString() == "Medium"), (int)t.Unhealthy.Medium);
+                Assert.Equal(mine.Count(r => r.Severity.ToString() == "Low"), (int)t.Unhealthy.Low);
             }
             Assert.True((int)snapshot.Unhealthy.Total > 0);
 
@@ -76,7 +76,7 @@ namespace CrossTenantSecurity.Module.Tests
             {
                 var mine = alerts.Where(a => (Guid)a.TenantId == (Guid)t.TenantId).ToList();
                 Assert.Equal(mine.Count, (int)t.ActiveAlerts.Total);
-                Assert.Equal(mine.Count(a => (string)a.Severity == "High"), (int)t.ActiveAlerts.High);
+                Assert.Equal(mine.Count(a => a.Severity.ToString() == "High"), (int)t.ActiveAlerts.High);
             }
 
             // Plan coverage: Get-CtDefenderPlan, enabled per customer and plan.
