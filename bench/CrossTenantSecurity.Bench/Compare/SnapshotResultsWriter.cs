@@ -49,9 +49,10 @@ namespace CrossTenantSecurity.Bench.Compare
                 }
             }
             md.AppendLine();
-            md.AppendLine("The snapshot also reads each subscription's Lighthouse delegations (one more request per subscription), lists the subscriptions once " +
-                "instead of six times, and never waits for one kind to finish everywhere before the next begins. Lower bound: bench/README.md, for c = 64 " +
-                "and the requests each approach actually sent. Errors / failures: the six cmdlets' error records; the snapshot's Failures (the same reads, as data).");
+            md.AppendLine("The snapshot also reads each subscription's Lighthouse delegations (one more request per subscription), reads a subscription's " +
+                "paged lists beside its short reads (two lanes, so c = 128), and never waits for one kind to finish everywhere before the next begins. " +
+                "Lower bound: bench/README.md, for each approach's c and the requests it actually sent. Errors / failures: the six cmdlets' error records; " +
+                "the snapshot's Failures (the same reads as data, plus its delegation reads).");
             return md.ToString();
         }
 
