@@ -157,7 +157,7 @@ if ($ReportPath) {
     # The whole estate again in one pass: one snapshot (every posture kind, failures as data) and the HTML report.
     Write-Section 'Whole estate in one pass: posture snapshot and HTML report'
     $snapshot = Get-CtPostureSnapshot -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
-    $snapshot.Tenants | Sort-Object TenantName | Write-Table @(
+    $snapshot.Tenants | Write-Table @(   # customers come sorted by name
         @{ Label = 'Customer'; Expression = { Get-Short $_.TenantName 24 } }
         @{ Label = 'Score'; Expression = { if ([double]::IsNaN($_.Percentage)) { 'n/a' } else { '{0:N1} %' -f $_.Percentage } }; Align = 'Right' }
         @{ Label = 'High'; Expression = { $_.Unhealthy.High } }
@@ -169,7 +169,7 @@ if ($ReportPath) {
     "$($snapshot.FailureCount) failed read(s), weighted score {0:N1} %." -f $snapshot.Percentage
     $report = $snapshot | Export-CtPostureReport -Path $ReportPath
     # Under the current folder the path prints relative to it, so a log reads the same wherever the repository is.
-    $here = (Get-Location).ProviderPath
+    $here = $PWD.ProviderPath
     $shown = if ($report.FullName.StartsWith($here + [System.IO.Path]::DirectorySeparatorChar)) { [System.IO.Path]::GetRelativePath($here, $report.FullName) } else { $report.FullName }
     "Report: $shown"
 }
