@@ -119,8 +119,16 @@ namespace CrossTenantSecurity.Engine
                 case PostureKind.SecureScoreControl:
                     await SecureScoreControlReader.ReadAsync(_arm, s, new RowSink<SecureScoreControl>(outer, row => aggregator.Add(acc, row)), ct).ConfigureAwait(false);
                     break;
-                case PostureKind.Recommendation:
+                case PostureKind.Recommendation when aggregator.KeepsDetail:
                     await RecommendationReader.ReadAsync(_arm, s, AnyAssessment, new RowSink<Recommendation>(outer, row => aggregator.Add(acc, row)), ct).ConfigureAwait(false);
+                    break;
+                case PostureKind.Recommendation:
+                    // The bulk of the rows: counted straight from the JSON, with no Recommendation built for each.
+                    await ScopeFallback.ListAsync(_arm, s, scope => $"{scope}/providers/Microsoft.Security/assessments?api-version={SecurityApi.Assessments}&$expand=metadata", outer,
+                        item => acc.AddAssessment(Json.String(item, "name") ?? string.Empty,
+                            Json.String(item, "properties", "displayName") ?? Json.String(item, "properties", "metadata", "displayName"),
+                            SeverityText.Parse(Json.String(item, "properties", "metadata", "severity")),
+                            Json.String(item, "properties", "status", "code")), ct).ConfigureAwait(false);
                     break;
                 case PostureKind.Alert:
                     await AlertReader.ReadAsync(_arm, s, AnyAlert, new RowSink<Alert>(outer, row => aggregator.Add(acc, row)), ct).ConfigureAwait(false);

@@ -31,6 +31,9 @@ namespace CrossTenantSecurity.Engine.Snapshot
         public SubscriptionAccumulator Open(DelegatedSubscription subscription) =>
             _open.GetOrAdd(subscription.SubscriptionId, _ => new SubscriptionAccumulator(subscription));
 
+        /// <summary>Whether every row is kept (-IncludeDetail); otherwise rows are only counted.</summary>
+        public bool KeepsDetail => _detail is not null;
+
         public SubscriptionAccumulator? Find(string subscriptionId) => _open.TryGetValue(subscriptionId, out SubscriptionAccumulator? a) ? a : null;
 
         public void Add(SubscriptionAccumulator s, SecureScore row) { s.Add(row); _detail?.SecureScores.Enqueue(row); }

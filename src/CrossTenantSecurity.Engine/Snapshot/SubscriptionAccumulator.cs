@@ -64,17 +64,21 @@ namespace CrossTenantSecurity.Engine.Snapshot
             }
         }
 
-        public void Add(Recommendation recommendation)
+        public void Add(Recommendation recommendation) =>
+            AddAssessment(recommendation.AssessmentKey, recommendation.DisplayName, recommendation.Severity, recommendation.Status);
+
+        /// <summary>One assessment by the four fields a summary needs (the snapshot reads them without building a Recommendation).</summary>
+        public void AddAssessment(string key, string? displayName, Severity severity, string? status)
         {
             lock (_gate)
             {
-                if (string.Equals(recommendation.Status, "Healthy", StringComparison.OrdinalIgnoreCase)) _healthy++;
-                else if (string.Equals(recommendation.Status, "NotApplicable", StringComparison.OrdinalIgnoreCase)) _notApplicable++;
-                else if (string.Equals(recommendation.Status, "Unhealthy", StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(status, "Healthy", StringComparison.OrdinalIgnoreCase)) _healthy++;
+                else if (string.Equals(status, "NotApplicable", StringComparison.OrdinalIgnoreCase)) _notApplicable++;
+                else if (string.Equals(status, "Unhealthy", StringComparison.OrdinalIgnoreCase))
                 {
-                    _unhealthy.Add(recommendation.Severity);
-                    Recommendations.TryGetValue(recommendation.AssessmentKey, out var known);
-                    Recommendations[recommendation.AssessmentKey] = (recommendation.DisplayName ?? known.DisplayName, recommendation.Severity != Severity.Unknown ? recommendation.Severity : known.Severity, known.Count + 1);
+                    _unhealthy.Add(severity);
+                    Recommendations.TryGetValue(key, out var known);
+                    Recommendations[key] = (displayName ?? known.DisplayName, severity != Severity.Unknown ? severity : known.Severity, known.Count + 1);
                 }
             }
         }
