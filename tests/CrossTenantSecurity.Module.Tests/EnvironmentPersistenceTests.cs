@@ -95,7 +95,7 @@ namespace CrossTenantSecurity.Module.Tests
             PSResult listed = ps.Run("Get-CtEnvironment");
             Assert.False(listed.Failed, listed.Describe());
             Assert.Contains(listed.Warnings, w => w.Contains("could not be read", StringComparison.Ordinal));
-            Assert.Equal(3, listed.Output.Count);
+            Assert.Equal(3, listed.Items.Count(e => e.Source.ToString() == "BuiltIn"));
 
             PSResult add = ps.Run($"Add-CtEnvironment -Name CannotSave {Stack}");
             Assert.StartsWith("Environment.SaveFailed,", add.TerminatingRecord.FullyQualifiedErrorId, StringComparison.Ordinal);
