@@ -82,12 +82,29 @@ Describe 'Add-CtEnvironment' {
 
 Describe 'Get-CtEnvironment' {
     It 'lists the three built-in clouds with their endpoints' {
-        $builtIn = @(Get-CtEnvironment | Where-Object BuiltIn)
+        $builtIn = @(Get-CtEnvironment | Where-Object Source -eq 'BuiltIn')
         $builtIn.Name | Should -Be @('AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud')
         Get-CtEnvironment | Get-CtTableHeader | Select-Object -First 3 | Should -Be @('Name', 'ResourceManagerUrl', 'ActiveDirectoryAuthority')
     }
     It 'says Environment.NotFound for a name it does not know' {
         Get-ErrorIds { Get-CtEnvironment -Name NoSuchCloud } | Should -Be 'Environment.NotFound'
+    }
+    It 'says where each environment comes from' {
+        (Get-CtEnvironment -Name CtTest).Source | Should -Be 'Process'
+    }
+}
+
+Describe 'Remove-CtEnvironment' {
+    It 'removes a custom cloud, and -WhatIf removes nothing' {
+        Add-CtEnvironment -Name PesterGone -ResourceManagerUrl https://management.gone.example/ -ActiveDirectoryAuthority https://login.gone.example/ -Scope Process | Out-Null
+        Remove-CtEnvironment -Name PesterGone -WhatIf
+        Get-CtEnvironment -Name PesterGone | Should -Not -BeNullOrEmpty
+        Get-CtEnvironment -Name PesterGone | Remove-CtEnvironment -Confirm:$false
+        Get-ErrorIds { Get-CtEnvironment -Name PesterGone } | Should -Be 'Environment.NotFound'
+    }
+    It 'refuses to remove a built-in cloud with Environment.BuiltIn' {
+        (Get-ErrorIds { Remove-CtEnvironment -Name AzureCloud -Confirm:$false }) + @(Get-TerminatingErrorId { Remove-CtEnvironment -Name AzureCloud -Confirm:$false }) |
+            Where-Object { $_ } | Select-Object -First 1 | Should -Be 'Environment.BuiltIn'
     }
 }
 
