@@ -163,9 +163,7 @@ namespace CrossTenantSecurity.Engine
             // Nothing requested is silently dropped: every id asked for ends as data or as a failure.
             foreach (string missing in subscriptionFilter.Where(id => !seenSubscriptions.Contains(id)))
             {
-                sink.OnFailure(new ScopeFailure(missing, ScopeFailureKind.NotFound, 404, "SubscriptionNotFound",
-                    $"Subscription '{missing}' is not reachable from tenant {Context.TenantId}: it does not exist, or it is not delegated to this tenant.",
-                    "Check the id, and that the customer's Lighthouse delegation includes this subscription and your principal.", null, missing));
+                sink.OnFailure(SubscriptionNotReachable(missing, missing));
             }
             if (tenantFilter.Count > 0)
             {

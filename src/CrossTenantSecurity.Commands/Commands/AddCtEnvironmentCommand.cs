@@ -10,7 +10,7 @@ namespace CrossTenantSecurity.Commands
     /// Adds (or replaces) a custom cloud: Azure Stack Hub, a sovereign cloud, or the emulator. Saved for the
     /// current user by default (every later session sees it); -Scope Process keeps it in this process only.
     /// </summary>
-    [Cmdlet(VerbsCommon.Add, "CtEnvironment")]
+    [Cmdlet(VerbsCommon.Add, "CtEnvironment", HelpUri = HelpUris.Prefix + "Add-CtEnvironment.md")]
     [OutputType(typeof(CloudEnvironment))]
     public sealed class AddCtEnvironmentCommand : CtCmdlet
     {

@@ -8,7 +8,7 @@ using CrossTenantSecurity.Engine;
 namespace CrossTenantSecurity.Commands
 {
     /// <summary>Defender plans (pricings) per subscription.</summary>
-    [Cmdlet(VerbsCommon.Get, "CtDefenderPlan")]
+    [Cmdlet(VerbsCommon.Get, "CtDefenderPlan", HelpUri = HelpUris.Prefix + "Get-CtDefenderPlan.md")]
     [OutputType(typeof(DefenderPlan))]
     public sealed class GetCtDefenderPlanCommand : CtPostureCmdlet<DefenderPlan>
     {

@@ -6,7 +6,7 @@ using CrossTenantSecurity.Engine;
 namespace CrossTenantSecurity.Commands
 {
     /// <summary>Subscriptions reachable from the managing tenant, with their home and managing tenants.</summary>
-    [Cmdlet(VerbsCommon.Get, "CtDelegatedSubscription")]
+    [Cmdlet(VerbsCommon.Get, "CtDelegatedSubscription", HelpUri = HelpUris.Prefix + "Get-CtDelegatedSubscription.md")]
     [OutputType(typeof(DelegatedSubscription))]
     public sealed class GetCtDelegatedSubscriptionCommand : CtCmdlet
     {

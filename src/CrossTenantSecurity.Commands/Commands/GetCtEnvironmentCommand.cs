@@ -8,7 +8,7 @@ using CrossTenantSecurity.Commands.Infrastructure;
 namespace CrossTenantSecurity.Commands
 {
     /// <summary>Lists the built-in clouds, the ones saved for the current user and the ones added to this process.</summary>
-    [Cmdlet(VerbsCommon.Get, "CtEnvironment")]
+    [Cmdlet(VerbsCommon.Get, "CtEnvironment", HelpUri = HelpUris.Prefix + "Get-CtEnvironment.md")]
     [OutputType(typeof(CloudEnvironment))]
     public sealed class GetCtEnvironmentCommand : CtCmdlet
     {

@@ -7,7 +7,7 @@ using CrossTenantSecurity.Commands.Infrastructure;
 namespace CrossTenantSecurity.Commands
 {
     /// <summary>The managing tenant and every tenant related to it, with subscription counts.</summary>
-    [Cmdlet(VerbsCommon.Get, "CtTenant")]
+    [Cmdlet(VerbsCommon.Get, "CtTenant", HelpUri = HelpUris.Prefix + "Get-CtTenant.md")]
     [OutputType(typeof(Tenant))]
     public sealed class GetCtTenantCommand : CtCmdlet
     {

@@ -10,7 +10,7 @@ using CrossTenantSecurity.Commands.Infrastructure;
 namespace CrossTenantSecurity.Commands
 {
     /// <summary>Removes a custom cloud from this process and from the current user's saved environments.</summary>
-    [Cmdlet(VerbsCommon.Remove, "CtEnvironment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Remove, "CtEnvironment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpUris.Prefix + "Remove-CtEnvironment.md")]
     [OutputType(typeof(CloudEnvironment))]
     public sealed class RemoveCtEnvironmentCommand : CtCmdlet
     {
