@@ -28,6 +28,8 @@
         'Get-CtDefenderPlan'
         'Get-CtRegulatoryCompliance'
         'Invoke-CtResourceGraphQuery'
+        'Get-CtPostureSnapshot'
+        'Export-CtPostureReport'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

@@ -36,6 +36,15 @@ namespace CrossTenantSecurity
         public Exception? Exception { get; }
         /// <summary>The richer object the scope came from, when there is one (e.g. a DelegatedSubscription).</summary>
         public object? Target { get; }
+        /// <summary>
+        /// The noun of the ErrorId when it is not the command's own (a snapshot reports each posture kind's
+        /// failures under that kind's noun, e.g. SecureScore.NotRegistered); null means the command's noun.
+        /// </summary>
+        public string? Noun { get; private set; }
+
+        /// <summary>A copy whose ErrorId uses <paramref name="noun"/>.</summary>
+        public ScopeFailure WithNoun(string noun) =>
+            new ScopeFailure(Scope, Kind, HttpStatus, ErrorCode, Message, RecommendedAction, Exception, Target) { Noun = noun };
 
         public override string ToString() => $"{Scope}: {Kind} ({ErrorCode}) {Message}";
     }

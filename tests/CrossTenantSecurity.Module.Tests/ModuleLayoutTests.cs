@@ -78,10 +78,12 @@ namespace CrossTenantSecurity.Module.Tests
                 Get-CtSecureScore | Out-Default; Get-CtSecureScore -AggregateBy Tenant | Out-Default
                 Get-CtSecureScoreControl | Out-Default; Get-CtSecureScoreControl -Top 3 | Out-Default
                 Get-CtRecommendation | Out-Default; Get-CtAlert | Out-Default; Get-CtDefenderPlan | Out-Default
-                Get-CtRegulatoryCompliance -IncludeControls | Out-Default; Get-CtDelegation | Out-Default");
+                Get-CtRegulatoryCompliance -IncludeControls | Out-Default; Get-CtDelegation | Out-Default
+                $s = Get-CtPostureSnapshot; $s | Out-Default; $s.Tenants | Out-Default; $s.Subscriptions | Out-Default; $s.Failures | Out-Default
+                $s.TopRecommendations | Out-Default; $s.TopControls | Out-Default; $s.Plans | Out-Default; $s.Compliance | Out-Default");
             Assert.Null(result.Terminating);
             string text = Regex.Replace(result.HostText, "\x1b\\[[0-9;]*m", string.Empty);
-            foreach (string header in new[] { "Percentage", "Missing", "Gain", "Severity", "StartTimeUtc", "CoverageStatus", "Standard", "Control", "OfferName", "Rank" })
+            foreach (string header in new[] { "Percentage", "Missing", "Gain", "Severity", "StartTimeUtc", "CoverageStatus", "Standard", "Control", "OfferName", "Rank", "Audited", "ErrorId", "PassedControls", "Coverage" })
                 Assert.Contains(header, text, StringComparison.Ordinal);
             Assert.Contains("SubscriptionId", text, StringComparison.Ordinal);
             Assert.Contains("Relationship", text, StringComparison.Ordinal);

@@ -21,7 +21,8 @@ namespace CrossTenantSecurity.Module.Tests
         private const string EveryOutputType =
             "Get-CtContext; Get-CtEnvironment; Get-CtTenant; Get-CtDelegatedSubscription -IncludeHome; Get-CtDelegation; Get-CtSecureScore; " +
             "Get-CtSecureScore -AggregateBy Tenant; Get-CtSecureScoreControl; Get-CtSecureScoreControl -Top 3; Get-CtRecommendation -Status Healthy, Unhealthy; " +
-            "Get-CtAlert; Get-CtDefenderPlan; Get-CtRegulatoryCompliance -IncludeControls";
+            "Get-CtAlert; Get-CtDefenderPlan; Get-CtRegulatoryCompliance -IncludeControls; " +
+            "$s = Get-CtPostureSnapshot -WarningAction SilentlyContinue; $s; $s.Tenants; $s.Subscriptions; $s.Failures; $s.TopRecommendations; $s.Plans; $s.Compliance";
 
         private readonly ModuleFixture _emulator;
 

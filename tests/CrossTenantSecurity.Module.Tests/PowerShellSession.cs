@@ -77,6 +77,19 @@ namespace CrossTenantSecurity.Module.Tests
             return (ps.InvocationStateInfo.State, output.Count, watch.Elapsed);
         }
 
+        /// <summary>Starts a script and stops it after <paramref name="after"/> (for commands that emit only at the end).</summary>
+        public (PSInvocationState State, TimeSpan StopTook) StopAfter(string script, TimeSpan after)
+        {
+            using PowerShell ps = PowerShell.Create(_runspace);
+            ps.AddScript(script);
+            IAsyncResult running = ps.BeginInvoke();
+            System.Threading.Thread.Sleep(after);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            ps.Stop();
+            try { ps.EndInvoke(running); } catch (PipelineStoppedException) { }
+            return (ps.InvocationStateInfo.State, watch.Elapsed);
+        }
+
         public void Dispose()
         {
             _runspace.Dispose();

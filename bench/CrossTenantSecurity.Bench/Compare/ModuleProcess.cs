@@ -22,10 +22,13 @@ namespace CrossTenantSecurity.Bench.Compare
         internal sealed record Report(double WallSeconds, double? FirstObjectSeconds, long Objects, long Errors, double SignInSeconds, int Concurrency,
             Dictionary<string, int> Answered, long PeakWorkingSetMb, double CpuSeconds);
 
-        public static async Task<(ApproachRun Run, long PeakMb, TimeSpan Cpu)> RunAsync(Uri baseUrl, TimeSpan networkTimeout, Action<string> progress)
+        /// <summary>The six audit cmdlets one after another (the default), or <see cref="SnapshotMode"/>: Get-CtPostureSnapshot alone.</summary>
+        public const string SnapshotMode = "snapshot";
+
+        public static async Task<(ApproachRun Run, long PeakMb, TimeSpan Cpu)> RunAsync(Uri baseUrl, TimeSpan networkTimeout, Action<string> progress, string mode = "six")
         {
             ProcessStartInfo start = ChildStartInfo(Environment.ProcessPath!, typeof(ModuleProcess).Assembly.Location,
-                new[] { Command, "--url", baseUrl.AbsoluteUri, "--network-timeout", networkTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) });
+                new[] { Command, "--url", baseUrl.AbsoluteUri, "--network-timeout", networkTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture), "--mode", mode });
             string last = await RunChildAsync(start, progress).ConfigureAwait(false);
             Report report = JsonSerializer.Deserialize<Report>(last) ?? throw new InvalidOperationException("The module process wrote no report.");
 
@@ -83,10 +86,13 @@ namespace CrossTenantSecurity.Bench.Compare
         }
 
         /// <summary>The child's side: import the module, run the audit against the URL, report. Progress goes to standard error.</summary>
-        public static int RunChild(Uri baseUrl, TimeSpan networkTimeout)
+        public static int RunChild(Uri baseUrl, TimeSpan networkTimeout, string mode)
         {
             using var session = new ModuleRun();
-            var (run, peakMb, cpu) = WorkingSetSampler.MeasureAsync(() => Task.FromResult(session.Run(baseUrl, networkTimeout, message => Console.Error.WriteLine(message))))
+            void Progress(string message) => Console.Error.WriteLine(message);
+            var (run, peakMb, cpu) = WorkingSetSampler.MeasureAsync(() => Task.FromResult(mode == SnapshotMode
+                    ? session.RunSnapshot(baseUrl, networkTimeout, Progress)
+                    : session.Run(baseUrl, networkTimeout, Progress)))
                 .GetAwaiter().GetResult();
             var report = new Report(run.Wall.TotalSeconds, run.FirstObject?.TotalSeconds, run.Objects, run.Errors, run.SignIn.TotalSeconds, run.Concurrency,
                 run.Ledger.Snapshot(), peakMb, cpu.TotalSeconds);

@@ -98,12 +98,12 @@ namespace CrossTenantSecurity.Commands.Infrastructure
             catch (AggregateException) { /* observed by the caller through work.IsFaulted */ }
         }
 
-        internal void ReportProgress(int done, int total)
+        internal void ReportProgress(int done, int total, string? status = null)
         {
             if (done < total && _progressClock.ElapsedMilliseconds < 250) return;
             _progressClock.Restart();
             int percent = total > 0 ? (int)(100L * done / total) : -1;
-            WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, $"{done} of {total} scopes") { PercentComplete = Math.Min(percent, 100) });
+            WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, status ?? $"{done} of {total} scopes") { PercentComplete = Math.Min(percent, 100) });
             _progressWritten = true;
         }
 

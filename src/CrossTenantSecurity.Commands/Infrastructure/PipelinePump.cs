@@ -10,7 +10,7 @@ namespace CrossTenantSecurity.Commands.Infrastructure
     /// against a slow pipeline), and the pipeline thread takes them and writes them. Adds honour the
     /// cancellation token, so a stopped pipeline never leaves a worker blocked.
     /// </summary>
-    internal sealed class PipelinePump<T> : IScopeSink<T>, IDisposable
+    internal sealed class PipelinePump<T> : IScopeSink<T>, IStepProgressSink, IDisposable
     {
         public const int Capacity = 256;
         private readonly BlockingCollection<PumpItem> _queue = new BlockingCollection<PumpItem>(Capacity);
@@ -35,6 +35,12 @@ namespace CrossTenantSecurity.Commands.Infrastructure
             // Progress is advisory: skip it rather than block when the queue is full.
             if (Interlocked.Exchange(ref _lastProgressDone, done) == done) return;
             _queue.TryAdd(new ProgressItem(done, total));
+        }
+
+        public void OnStepProgress(int scopesDone, int scopesTotal, int stepsDone, int stepsTotal)
+        {
+            if (Interlocked.Exchange(ref _lastProgressDone, stepsDone) == stepsDone) return;
+            _queue.TryAdd(new ProgressItem(stepsDone, stepsTotal, $"{scopesDone} of {scopesTotal} subscriptions, {stepsDone} of {stepsTotal} posture reads (kinds) done"));
         }
 
         /// <summary>No more items will come; the consuming loop ends once the queue is drained.</summary>

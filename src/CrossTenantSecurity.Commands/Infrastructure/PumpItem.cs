@@ -19,7 +19,7 @@ namespace CrossTenantSecurity.Commands.Infrastructure
     {
         private readonly ScopeFailure _failure;
         public FailureItem(ScopeFailure failure) => _failure = failure;
-        public override void WriteTo(CtCmdlet cmdlet) => cmdlet.WriteError(ErrorRecordFactory.FromScopeFailure(_failure, cmdlet.ErrorNoun));
+        public override void WriteTo(CtCmdlet cmdlet) => cmdlet.WriteError(ErrorRecordFactory.FromScopeFailure(_failure, _failure.Noun ?? cmdlet.ErrorNoun));
     }
 
     internal sealed class VerboseItem : PumpItem
@@ -47,7 +47,8 @@ namespace CrossTenantSecurity.Commands.Infrastructure
     {
         private readonly int _done;
         private readonly int _total;
-        public ProgressItem(int done, int total) { _done = done; _total = total; }
-        public override void WriteTo(CtCmdlet cmdlet) => cmdlet.ReportProgress(_done, _total);
+        private readonly string? _status;
+        public ProgressItem(int done, int total, string? status = null) { _done = done; _total = total; _status = status; }
+        public override void WriteTo(CtCmdlet cmdlet) => cmdlet.ReportProgress(_done, _total, _status);
     }
 }

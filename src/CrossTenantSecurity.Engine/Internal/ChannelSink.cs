@@ -10,18 +10,22 @@ namespace CrossTenantSecurity.Engine.Internal
         private readonly IScopeSink<TOuter> _outer;
         private int _listed;
 
-        public ChannelSink(ChannelWriter<DelegatedSubscription> writer, IScopeSink<TOuter> outer)
+        private readonly System.Action<int>? _onListed;
+
+        public ChannelSink(ChannelWriter<DelegatedSubscription> writer, IScopeSink<TOuter> outer, System.Action<int>? onListed = null)
         {
             _writer = writer;
             _outer = outer;
+            _onListed = onListed;
         }
 
         public int Listed => Volatile.Read(ref _listed);
 
         public void OnResult(DelegatedSubscription item)
         {
-            Interlocked.Increment(ref _listed);
+            int listed = Interlocked.Increment(ref _listed);
             _writer.TryWrite(item);
+            _onListed?.Invoke(listed);
         }
 
         public void OnFailure(ScopeFailure failure) => _outer.OnFailure(failure);

@@ -1,0 +1,137 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CrossTenantSecurity.Engine.Reporting
+{
+    /// <summary>Writes a snapshot as a self-contained HTML report, as schema-versioned JSON, and as CSV files per kind.</summary>
+    public static class PostureReportWriter
+    {
+        private static readonly UTF8Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+        public static void WriteHtml(PostureSnapshot snapshot, string path)
+        {
+            if (snapshot is null) throw new ArgumentNullException(nameof(snapshot));
+            using var writer = new StreamWriter(path, append: false, Utf8);
+            HtmlReportWriter.Write(snapshot, writer);
+        }
+
+        public static string ToHtml(PostureSnapshot snapshot)
+        {
+            using var writer = new StringWriter(CultureInfo.InvariantCulture);
+            HtmlReportWriter.Write(snapshot, writer);
+            return writer.ToString();
+        }
+
+        /// <summary>The snapshot as JSON: SchemaVersion first, NaN written as "NaN", enums as names.</summary>
+        public static void WriteJson(PostureSnapshot snapshot, string path)
+        {
+            if (snapshot is null) throw new ArgumentNullException(nameof(snapshot));
+            var options = new JsonSerializerOptions
+            {
+                WriteIndented = true,
+                NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+                Converters = { new JsonStringEnumConverter() },
+            };
+            using FileStream stream = File.Create(path);
+            JsonSerializer.Serialize(stream, snapshot, options);
+        }
+
+        /// <summary>
+        /// One CSV per kind next to <paramref name="basePath"/> (base.tenants.csv, base.subscriptions.csv, ...), and the
+        /// full rows (base.detail-*.csv) when the snapshot has them. Returns the files written.
+        /// </summary>
+        public static IReadOnlyList<string> WriteCsv(PostureSnapshot snapshot, string basePath)
+        {
+            if (snapshot is null) throw new ArgumentNullException(nameof(snapshot));
+            var written = new List<string>();
+            void Write<T>(string kind, IEnumerable<T> rows)
+            {
+                string path = $"{basePath}.{kind}.csv";
+                CsvWriter.Write(path, rows);
+                written.Add(path);
+            }
+            Write("tenants", snapshot.Tenants);
+            Write("subscriptions", snapshot.Subscriptions);
+            Write("plans", snapshot.Tenants.SelectMany(t => t.Plans.Select(p => new { t.TenantId, t.TenantName, p.Plan, p.EnabledCount, p.SubscriptionCount, p.Percentage })));
+            Write("compliance", snapshot.Tenants.SelectMany(t => t.Compliance.Select(c => new { t.TenantId, t.TenantName, c.Standard, c.PassedControls, c.FailedControls, c.SkippedControls, c.SubscriptionCount, c.PassedPercentage })));
+            Write("recommendations", snapshot.TopRecommendations);
+            Write("controls", snapshot.TopControls);
+            Write("failures", snapshot.Failures);
+            if (snapshot.Detail is { } d)
+            {
+                Write("detail-securescores", d.SecureScores);
+                Write("detail-controls", d.Controls);
+                Write("detail-assessments", d.Recommendations);
+                Write("detail-alerts", d.Alerts);
+                Write("detail-plans", d.Plans);
+                Write("detail-compliance", d.Compliance);
+                Write("detail-delegations", d.Delegations);
+            }
+            return written;
+        }
+    }
+
+    /// <summary>RFC 4180 CSV of an object's public scalar properties; lists joined with ';', nested counts flattened (Unhealthy.High -> UnhealthyHigh).</summary>
+    internal static class CsvWriter
+    {
+        public static void Write<T>(string path, IEnumerable<T> rows)
+        {
+            PropertyInfo[] properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).ToArray();
+            var columns = new List<(string Name, Func<object, object?> Get)>();
+            foreach (PropertyInfo p in properties)
+            {
+                if (p.PropertyType == typeof(SeverityCounts))
+                {
+                    foreach (string part in new[] { "High", "Medium", "Low", "Other" })
+                    {
+                        PropertyInfo inner = typeof(SeverityCounts).GetProperty(part)!;
+                        columns.Add((p.Name + part, o => p.GetValue(o) is { } c ? inner.GetValue(c) : null));
+                    }
+                }
+                else if (IsScalar(p.PropertyType) || typeof(IEnumerable).IsAssignableFrom(p.PropertyType))
+                {
+                    columns.Add((p.Name, o => p.GetValue(o)));
+                }
+            }
+            using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
+            writer.WriteLine(string.Join(",", columns.Select(c => Quote(c.Name))));
+            foreach (T row in rows)
+            {
+                if (row is null) continue;
+                writer.WriteLine(string.Join(",", columns.Select(c => Quote(Format(c.Get(row))))));
+            }
+        }
+
+        private static bool IsScalar(Type t)
+        {
+            t = Nullable.GetUnderlyingType(t) ?? t;
+            return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(Guid) || t == typeof(decimal) || t == typeof(DateTimeOffset) || t == typeof(DateTime) || t == typeof(TimeSpan);
+        }
+
+        private static string Format(object? value) => value switch
+        {
+            null => string.Empty,
+            string s => s,
+            double d => double.IsNaN(d) ? string.Empty : d.ToString("R", CultureInfo.InvariantCulture),
+            DateTimeOffset t => t.ToString("o", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            IEnumerable list => string.Join(";", list.Cast<object?>().Select(Format)),
+            _ => value.ToString() ?? string.Empty,
+        };
+
+        /// <summary>Always quoted; a leading = + - @ is prefixed with ' so a spreadsheet does not run it as a formula.</summary>
+        private static string Quote(string value)
+        {
+            if (value.Length > 0 && "=+-@".IndexOf(value[0]) >= 0 && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) value = "'" + value;
+            return "\"" + value.Replace("\"", "\"\"") + "\"";
+        }
+    }
+}
