@@ -29,6 +29,8 @@
         'Invoke-CtResourceGraphQuery'
         'Get-CtPostureSnapshot'
         'Export-CtPostureReport'
+        'Save-CtPostureSnapshot'
+        'Get-CtPostureHistory'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()
