@@ -37,7 +37,8 @@
     PrivateData            = @{
         PSData = @{
             Tags         = @('Azure', 'Lighthouse', 'Defender', 'DefenderForCloud', 'SecureScore', 'MSSP', 'MultiTenant', 'Security')
-            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            LicenseUri   = 'https://github.com/crosstenantsecurity/CrossTenantSecurity/blob/main/LICENSE'
+            ProjectUri   = 'https://github.com/crosstenantsecurity/CrossTenantSecurity'
             ReleaseNotes = 'Sign-in to the managing tenant; tenants and delegated subscriptions with home and managing tenants; Lighthouse delegations; secure score, controls, recommendations, alerts, Defender plans and regulatory compliance across every customer, from ARM or Resource Graph.'
         }
     }

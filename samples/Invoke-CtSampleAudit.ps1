@@ -5,10 +5,14 @@
     Signs in once to the managing tenant, then reports across every delegated customer: who you manage
     and how, secure score per customer, the controls worth most score, open high-severity
     recommendations, active alerts and Defender plan coverage. Problems with single subscriptions
-    (no score yet, provider not registered, resource-group-only delegations) are reported as errors and
-    warnings while everything else still comes back. Uses only Core cmdlets and .NET calls so it runs
-    in pwsh and in a bare hosted engine alike. Against real Azure, replace the emulator sign-in with any
+    (no score yet, provider not registered, resource-group-only delegations) are listed at the end with
+    their fix while everything else still comes back.
+
+    Every section fits 80 columns and is sorted, so the report reads the same in a terminal, in a log
+    file and in a pipeline's output. Against real Azure, replace the emulator sign-in with any
     Connect-CtAccount method.
+.EXAMPLE
+    ./build.ps1 -Audit      # starts the emulator with the sample estate and runs this script in pwsh
 #>
 [CmdletBinding()]
 param(
@@ -19,67 +23,127 @@ param(
     [string] $ClientSecret = $env:CT_EMULATOR_SECRET
 )
 $ErrorActionPreference = 'Stop'
+if ([Console]::IsOutputRedirected) { $PSStyle.OutputRendering = 'PlainText' }   # a log file gets no colour escapes
 
 if ($ModuleManifest) { Import-Module $ModuleManifest } else { Import-Module CrossTenantSecurity }
 
-Add-CtEnvironment -Name CtEmulator -ResourceManagerUrl $EnvironmentUrl -ActiveDirectoryAuthority $EnvironmentUrl | Out-Null
+$scope = if ((Get-Command Add-CtEnvironment).Parameters.ContainsKey('Scope')) { @{ Scope = 'Process' } } else { @{} }
+Add-CtEnvironment -Name CtEmulator -ResourceManagerUrl $EnvironmentUrl -ActiveDirectoryAuthority $EnvironmentUrl @scope | Out-Null
 $secret = [System.Net.NetworkCredential]::new('', $ClientSecret).SecurePassword
 $credential = [System.Management.Automation.PSCredential]::new($ApplicationId, $secret)
 $context = Connect-CtAccount -Environment CtEmulator -ServicePrincipal -Credential $credential -TenantId $TenantId
 
-# Per-subscription problems are part of the audit: collect them instead of stopping.
+# Per-subscription problems are part of the audit: collect them (and warnings) instead of stopping.
 $ErrorActionPreference = 'Continue'
 $problems = [System.Collections.Generic.List[System.Management.Automation.ErrorRecord]]::new()
+$notes = [System.Collections.ArrayList]::new()
+$severityRank = @{ High = 0; Medium = 1; Low = 2; Informational = 3 }
 
-"Signed in as $($context.Account) to managing tenant $($context.TenantId) ($($context.Environment))."
-''
-'== Tenants related to the managing tenant =='
-$tenants = @(Get-CtTenant)
-$tenants | Out-Default
+function Write-Section([string] $Title) { ''; "== $Title ==" }
 
-'== Customers and their delegated subscriptions (home and managing tenants) =='
+function Write-Table {
+    # A table of the columns that matter, at most 80 characters wide whatever the host's width.
+    param([Parameter(ValueFromPipeline)] $InputObject, [Parameter(Position = 0)] [object[]] $Property)
+    begin { $rows = [System.Collections.Generic.List[object]]::new() }
+    process { $rows.Add($InputObject) }
+    end { if ($rows.Count) { ($rows | Format-Table -Property $Property | Out-String -Width 80).Trim("`r", "`n") } else { '(none)' } }
+}
+
+function Write-Wrapped([string] $Text, [string] $Indent = '    ', [int] $Width = 80) {
+    # Long free text (error messages, fixes) wrapped at word boundaries rather than cut.
+    $line = $Indent
+    foreach ($word in $Text -split '\s+' | Where-Object { $_ }) {
+        if ($line.Length + $word.Length + 1 -gt $Width -and $line.Trim()) { $line.TrimEnd(); $line = $Indent }
+        $line += $word + ' '
+    }
+    if ($line.Trim()) { $line.TrimEnd() }
+}
+
+function Get-Short([string] $Text, [int] $Length) {
+    if ($Text.Length -le $Length) { $Text } else { $Text.Substring(0, $Length - 1) + '…' }
+}
+
+"Signed in as $($context.Account) ($($context.Environment))"
+"Managing tenant: $($context.TenantId)"
+
+Write-Section 'Tenants related to the managing tenant'
+$tenants = @(Get-CtTenant | Sort-Object { [int]$_.Relationship }, DisplayName)
+$tenants | Write-Table DisplayName, TenantId, Relationship, @{ n = 'Subs'; e = { $_.SubscriptionCount } }
+
+Write-Section 'Customers and their delegated subscriptions'
 $subscriptions = @(Get-CtDelegatedSubscription -IncludeHome)
-foreach ($tenant in $tenants) {
-    if ($tenant.Relationship -ne 'Customer') { continue }
-    $delegated = @($subscriptions | Where-Object { $_.TenantId -eq $tenant.TenantId -and $_.AccessType -eq 'Delegated' })
-    "{0} (home tenant {1}): {2} delegated subscription(s)" -f $tenant.DisplayName, $tenant.TenantId, $delegated.Count
+foreach ($tenant in $tenants | Where-Object Relationship -eq 'Customer') {
+    $delegated = @($subscriptions | Where-Object { $_.TenantId -eq $tenant.TenantId -and $_.AccessType -eq 'Delegated' } | Sort-Object DisplayName)
+    '{0}: {1} delegated subscription(s)' -f $tenant.DisplayName, $delegated.Count
     foreach ($s in $delegated) {
+        '  {0,-26} {1} {2}' -f (Get-Short $s.DisplayName 26), $s.SubscriptionId, $s.State
         $others = @($s.ManagedByTenantIds | Where-Object { $_ -ne $s.ManagingTenantId })
-        $note = if ($others.Count) { "; also managed by $($others -join ', ')" } else { '' }
-        "    {0,-28} {1}  {2,-8} managed by {3}{4}" -f $s.DisplayName, $s.SubscriptionId, $s.State, $s.ManagingTenantId, $note
+        if ($others.Count) { '    also managed by {0}' -f ($others -join ', ') }
     }
 }
-''
-'== Lighthouse delegations that cannot feed a Defender audit =='
-Get-CtDelegation -ErrorVariable +problems -ErrorAction SilentlyContinue | Where-Object { -not $_.DefenderReady } | Out-Default
 
-'== Secure score per customer (weighted by subscription weight) =='
-Get-CtSecureScore -AggregateBy Tenant -ErrorVariable +problems -ErrorAction SilentlyContinue | Out-Default
+Write-Section 'Lighthouse delegations that cannot feed a Defender audit'
+$blocked = @(Get-CtDelegation -ErrorVariable +problems -ErrorAction SilentlyContinue -WarningVariable +notes -WarningAction SilentlyContinue |
+        Where-Object { -not $_.DefenderReady } | Sort-Object TenantName, SubscriptionName)
+$blocked | Write-Table @{ n = 'Customer'; e = { Get-Short $_.TenantName 18 } }, @{ n = 'Subscription'; e = { Get-Short $_.SubscriptionName 24 } },
+    @{ n = 'Scope'; e = { if ($_.ResourceGroup) { $_.ResourceGroup } else { "$($_.ScopeType)" } } },
+    @{ n = 'Roles'; e = { Get-Short ((@($_.Authorizations.RoleName) | Sort-Object -Unique) -join ', ') 24 } }
 
-'== Controls worth most score across all customers =='
-Get-CtSecureScoreControl -Top 5 -ErrorAction SilentlyContinue | Out-Default
+Write-Section 'Secure score per customer (weighted by subscription weight)'
+Get-CtSecureScore -AggregateBy Tenant -ErrorVariable +problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue |
+    Sort-Object { if ($_.SubscriptionCount) { $_.Percentage } else { [double]::MaxValue } }, TenantName |
+    Write-Table @{ n = 'Customer'; e = { Get-Short $_.TenantName 28 } },
+        @{ n = 'Score'; a = 'Right'; e = { if ($_.SubscriptionCount) { '{0:0.0} %' -f $_.Percentage } else { 'n/a' } } },
+        @{ n = 'Scored'; e = { $_.SubscriptionCount } }, @{ n = 'Missing'; e = { $_.MissingCount } }, Weight
 
-'== Open high-severity recommendations =='
+Write-Section 'Controls worth most score across all customers'
+Get-CtSecureScoreControl -Top 5 -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Sort-Object Rank |
+    Write-Table Rank, @{ n = 'Control'; e = { Get-Short $_.DisplayName 36 } }, @{ n = 'Gain'; e = { '{0:0.#}' -f $_.PotentialIncrease }; a = 'Right' },
+        @{ n = 'Unhealthy'; e = { $_.UnhealthyResourceCount } }, @{ n = 'Subs'; e = { $_.SubscriptionCount } }, @{ n = 'Tenants'; e = { $_.TenantCount } }
+
+Write-Section 'Open high-severity recommendations'
 $high = @(Get-CtRecommendation -Severity High -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
-foreach ($tenant in $tenants) {
-    $mine = @($high | Where-Object TenantId -eq $tenant.TenantId)
-    if ($mine.Count) { "{0}: {1} unhealthy high-severity result(s)" -f $tenant.DisplayName, $mine.Count }
+$high | Group-Object TenantName | Sort-Object Name |
+    Write-Table @{ n = 'Customer'; e = { $_.Name } }, @{ n = 'Unhealthy'; e = { $_.Count } },
+        @{ n = 'Subscriptions'; e = { @($_.Group.SubscriptionId | Sort-Object -Unique).Count } }
+''
+'Most frequent:'
+$high | Group-Object DisplayName | Sort-Object @{ e = 'Count'; Descending = $true }, Name | Select-Object -First 8 |
+    Write-Table @{ n = 'Results'; e = { $_.Count } }, @{ n = 'Recommendation'; e = { Get-Short $_.Name 56 } },
+        @{ n = 'Tenants'; e = { @($_.Group.TenantId | Sort-Object -Unique).Count } }
+
+Write-Section 'Active alerts'
+Get-CtAlert -Status Active -ErrorAction SilentlyContinue -WarningAction SilentlyContinue |
+    Sort-Object { $severityRank["$($_.Severity)"] }, StartTimeUtc |
+    Write-Table @{ n = 'Severity'; e = { "$($_.Severity)" } }, @{ n = 'Customer'; e = { Get-Short $_.TenantName 18 } },
+        @{ n = 'Alert'; e = { Get-Short $_.DisplayName 30 } }, @{ n = 'Started (UTC)'; e = { $_.StartTimeUtc.UtcDateTime.ToString('yyyy-MM-dd HH:mm') } }
+
+Write-Section 'Defender for Servers coverage'
+Get-CtDefenderPlan -Plan VirtualMachines -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Sort-Object TenantName, SubscriptionName |
+    Write-Table @{ n = 'Customer'; e = { Get-Short $_.TenantName 18 } }, @{ n = 'Subscription'; e = { Get-Short $_.SubscriptionName 26 } },
+        Tier, @{ n = 'Plan'; e = { if ($_.SubPlan) { $_.SubPlan } else { '-' } } }, @{ n = 'Enabled'; e = { $_.Enabled } }
+
+Write-Section 'Subscriptions that could not be audited'
+$byName = @{}
+foreach ($s in $subscriptions) { $byName["$($s.SubscriptionId)"] = $s }
+if (-not $problems.Count) { '(none)' }
+foreach ($problem in $problems | Sort-Object { "$($_.TargetObject)" }, FullyQualifiedErrorId) {
+    $target = $problem.TargetObject
+    $id = if ($target.PSObject.Properties['SubscriptionId']) { "$($target.SubscriptionId)" } else { "$target" }
+    $name = if ($byName.ContainsKey($id)) { '{0} ({1})' -f $byName[$id].DisplayName, $byName[$id].TenantName } else { "$target" }
+    '{0}: {1}' -f $problem.FullyQualifiedErrorId.Split(',')[0], $name
+    Write-Wrapped $problem.ErrorDetails.Message
+    Write-Wrapped ('Fix: ' + $problem.ErrorDetails.RecommendedAction)
 }
-$high | Out-Default
-
-'== Active alerts =='
-Get-CtAlert -Status Active -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Out-Default
-
-'== Defender plan coverage (servers) =='
-Get-CtDefenderPlan -Plan VirtualMachines -ErrorAction SilentlyContinue | Out-Default
-
-'== Subscriptions that could not be audited =='
-foreach ($problem in $problems) {
-    "{0}: {1}" -f $problem.FullyQualifiedErrorId.Split(',')[0], $problem.ErrorDetails.Message
-    "    -> {0}" -f $problem.ErrorDetails.RecommendedAction
+if ($notes.Count) {
+    ''
+    'Notes:'
+    foreach ($note in $notes | ForEach-Object { "$_" } | Sort-Object -Unique) { Write-Wrapped $note '  ' }
 }
+
 ''
 $own = @($subscriptions | Where-Object AccessType -eq 'Home').Count
 $delegatedCount = @($subscriptions | Where-Object AccessType -eq 'Delegated').Count
 $customerCount = @($tenants | Where-Object Relationship -eq 'Customer').Count
-"Summary: $customerCount customer tenant(s), $delegatedCount delegated subscription(s), $own own subscription(s), $($high.Count) open high-severity recommendation(s)."
+"Summary: $customerCount customer tenant(s), $delegatedCount delegated subscription(s), $own own,"
+"$($high.Count) open high-severity recommendation(s), $($problems.Count) subscription problem(s)."

@@ -60,8 +60,9 @@ namespace CrossTenantSecurity.Emulator
             var runtime = new EmulatorRuntime(options, new EstateIndex(ScenarioLoader.Validate(scenario)));
 
             EmulatorCertificateAuthority? owned = null;
-            EmulatorCertificateAuthority authority = options.CertificateAuthority ?? (owned = EmulatorCertificateAuthority.Create(
-                options.CertificateDirectory ?? Path.Combine(Path.GetTempPath(), "ctemulator-" + Guid.NewGuid().ToString("N").Substring(0, 8))));
+            EmulatorCertificateAuthority authority = options.CertificateAuthority ?? (owned = options.AuthorityDirectory is { } kept
+                ? EmulatorCertificateAuthority.OpenOrCreate(kept)
+                : EmulatorCertificateAuthority.Create(options.CertificateDirectory ?? Path.Combine(Path.GetTempPath(), "ctemulator-" + Guid.NewGuid().ToString("N").Substring(0, 8))));
             var serverCertificate = authority.IssueServerCertificate();
 
             WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(EmulatorHost).Assembly.GetName().Name });

@@ -11,8 +11,10 @@ namespace CrossTenantSecurity.Emulator
         public Scenario? Scenario { get; set; }
         /// <summary>Loopback port; 0 picks a free one.</summary>
         public int Port { get; set; }
-        /// <summary>Where the certificate authority's PEM file is written (default: a temp folder).</summary>
+        /// <summary>Where a throw-away certificate authority's PEM file is written (default: a temp folder); removed at stop.</summary>
         public string? CertificateDirectory { get; set; }
+        /// <summary>A folder whose certificate authority is reused (made there when absent) and kept at stop.</summary>
+        public string? AuthorityDirectory { get; set; }
         /// <summary>Reuse one authority across emulators (a process trusts one CA file for its life).</summary>
         public EmulatorCertificateAuthority? CertificateAuthority { get; set; }
         public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);

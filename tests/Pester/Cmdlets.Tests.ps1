@@ -1,0 +1,259 @@
+#Requires -Version 7.4
+<#
+    What a user sees, cmdlet by cmdlet, in real pwsh against the emulator's sample estate: default views,
+    pipeline binding by property name, -WhatIf, and stable error ids on bad input.
+    Sample estate: managing tenant Contoso Defense (1111…), customers Northwind Traders (2222…, 3 subscriptions),
+    Tailspin Toys (3333…, 3) and Woodgrove Bank (4444…, 2, resource-group delegations only).
+#>
+
+BeforeAll {
+    Import-Module "$PSScriptRoot/CtTestSupport.psm1"
+    Import-Module (Get-CtBuiltModuleManifest)
+    $script:Emulator = Start-CtTestEmulator
+    $script:Context = Connect-CtTestAccount $script:Emulator
+    $script:Managing = [guid]'11111111-1111-4111-8111-111111111111'
+    $script:Northwind = [guid]'22222222-2222-4222-8222-222222222222'
+    $script:Woodgrove = [guid]'44444444-4444-4444-8444-444444444444'
+    $script:NorthwindProduction = [guid]'2b222222-0000-4000-8000-000000000001'
+
+    function Get-ErrorIds([scriptblock] $Command) {
+        # The non-terminating errors a command writes, as error ids (its output and warnings are dropped).
+        $ErrorActionPreference = 'Continue'
+        $WarningPreference = 'SilentlyContinue'
+        @(& $Command 2>&1 | Where-Object { $_ -is [Management.Automation.ErrorRecord] } | Get-CtErrorId)
+    }
+    function Get-TerminatingErrorId([scriptblock] $Command) {
+        try { $null = & $Command; $null } catch { $_ | Get-CtErrorId }
+    }
+}
+
+AfterAll {
+    if ($script:Emulator) { $null = Stop-CtTestEmulator $script:Emulator }
+}
+
+Describe 'Connect-CtAccount' {
+    It 'signs in to the managing tenant and returns the context' {
+        $script:Context.TenantId | Should -Be $script:Managing
+        $script:Context.Environment | Should -Be 'CtTest'
+        $script:Context.PSObject.TypeNames | Should -Contain 'CrossTenantSecurity.Context'
+    }
+    It 'rejects a tenant id that is not a GUID with Account.InvalidTenantId' {
+        $credential = [pscredential]::new($script:Emulator.ApplicationId, (ConvertTo-SecureString 'x' -AsPlainText -Force))
+        Get-TerminatingErrorId { Connect-CtAccount -Environment CtTest -ServicePrincipal -Credential $credential -TenantId 'not-a-guid' } |
+            Should -Be 'Account.InvalidTenantId'
+    }
+    It 'reports a wrong secret as Credential.SignInFailed and keeps the current sign-in' {
+        $credential = [pscredential]::new($script:Emulator.ApplicationId, (ConvertTo-SecureString 'wrong-secret' -AsPlainText -Force))
+        Get-TerminatingErrorId { Connect-CtAccount -Environment CtTest -ServicePrincipal -Credential $credential -TenantId $script:Managing } |
+            Should -Be 'Credential.SignInFailed'
+        (Get-CtContext).TenantId | Should -Be $script:Managing
+    }
+    It 'rejects an unknown environment with Environment.NotFound' {
+        Get-TerminatingErrorId { Connect-CtAccount -Environment NoSuchCloud -Identity } | Should -Be 'Environment.NotFound'
+    }
+}
+
+Describe 'Get-CtContext' {
+    It 'shows account, tenant, environment and method in its default view' {
+        Get-CtContext | Get-CtTableHeader | Should -Be @('Account', 'TenantId', 'Environment', 'AuthenticationMethod')
+    }
+}
+
+Describe 'Disconnect-CtAccount' {
+    It 'drops the sign-in so the next command says Context.NotConnected' {
+        Disconnect-CtAccount
+        Get-CtContext | Should -BeNullOrEmpty
+        Get-TerminatingErrorId { Get-CtTenant } | Should -Be 'Context.NotConnected'
+    }
+    AfterAll { $script:Context = Connect-CtTestAccount $script:Emulator }
+}
+
+Describe 'Add-CtEnvironment' {
+    It 'adds a cloud that Get-CtEnvironment then lists' {
+        Add-CtEnvironment -Name PesterCloud -ResourceManagerUrl https://management.pester.example/ -ActiveDirectoryAuthority https://login.pester.example/ -Scope Process |
+            Select-Object -ExpandProperty Name | Should -Be 'PesterCloud'
+        (Get-CtEnvironment -Name PesterCloud).ResourceManagerUrl | Should -Be 'https://management.pester.example/'
+    }
+    It 'refuses a plain-http endpoint with Environment.InsecureUrl' {
+        Get-TerminatingErrorId { Add-CtEnvironment -Name Insecure -ResourceManagerUrl http://127.0.0.1/ -ActiveDirectoryAuthority https://login.example/ -Scope Process } |
+            Should -Be 'Environment.InsecureUrl'
+    }
+}
+
+Describe 'Get-CtEnvironment' {
+    It 'lists the three built-in clouds with their endpoints' {
+        $builtIn = @(Get-CtEnvironment | Where-Object BuiltIn)
+        $builtIn.Name | Should -Be @('AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud')
+        Get-CtEnvironment | Get-CtTableHeader | Select-Object -First 3 | Should -Be @('Name', 'ResourceManagerUrl', 'ActiveDirectoryAuthority')
+    }
+    It 'says Environment.NotFound for a name it does not know' {
+        Get-ErrorIds { Get-CtEnvironment -Name NoSuchCloud } | Should -Be 'Environment.NotFound'
+    }
+}
+
+Describe 'Get-CtTenant' {
+    It 'lists the managing tenant and its three customers' {
+        $tenants = @(Get-CtTenant)
+        $tenants.Count | Should -Be 4
+        ($tenants | Where-Object Relationship -eq 'Managing').TenantId | Should -Be $script:Managing
+        @($tenants | Where-Object Relationship -eq 'Customer').Count | Should -Be 3
+    }
+    It 'shows name, id, domain, relationship and subscriptions by default' {
+        Get-CtTenant | Get-CtTableHeader | Should -Be @('DisplayName', 'TenantId', 'DefaultDomain', 'Relationship', 'Subs')
+    }
+}
+
+Describe 'Get-CtDelegatedSubscription' {
+    It 'returns the eight delegated subscriptions with their customer as TenantId' {
+        $subscriptions = @(Get-CtDelegatedSubscription)
+        $subscriptions.Count | Should -Be 8
+        $subscriptions.AccessType | Sort-Object -Unique | Should -Be 'Delegated'
+        $subscriptions.TenantId | Should -Not -Contain $script:Managing
+        $subscriptions.ManagingTenantId | Sort-Object -Unique | Should -Be $script:Managing
+    }
+    It 'adds the managing tenant''s own subscriptions with -IncludeHome' {
+        @(Get-CtDelegatedSubscription -IncludeHome | Where-Object AccessType -eq 'Home').Count | Should -Be 2
+    }
+    It 'binds -TenantId from Get-CtTenant by property name' {
+        $northwind = @(Get-CtTenant | Where-Object DisplayName -eq 'Northwind Traders' | Get-CtDelegatedSubscription)
+        $northwind.Count | Should -Be 3
+        $northwind.TenantId | Sort-Object -Unique | Should -Be $script:Northwind
+    }
+    It 'shows name, id, state, customer, access and managers by default' {
+        Get-CtDelegatedSubscription | Get-CtTableHeader | Should -Be @('DisplayName', 'SubscriptionId', 'State', 'TenantName', 'AccessType', 'Managers')
+    }
+    It 'rejects a subscription id that is not a GUID with DelegatedSubscription.InvalidSubscriptionId' {
+        Get-TerminatingErrorId { Get-CtDelegatedSubscription -SubscriptionId 'nope' } | Should -Be 'DelegatedSubscription.InvalidSubscriptionId'
+    }
+    It 'says DelegatedSubscription.NotFound for a subscription that is not delegated to you' {
+        Get-ErrorIds { Get-CtDelegatedSubscription -SubscriptionId ([guid]::NewGuid()) } | Should -Be 'DelegatedSubscription.NotFound'
+    }
+}
+
+Describe 'Get-CtDelegation' {
+    It 'flags the resource-group-only offers of Woodgrove as not Defender-ready' {
+        $blocked = @(Get-CtDelegation -WarningAction SilentlyContinue | Where-Object { -not $_.DefenderReady })
+        $blocked.TenantId | Sort-Object -Unique | Should -Be $script:Woodgrove
+        $blocked.ScopeType | Sort-Object -Unique | Should -Be 'ResourceGroup'
+    }
+    It 'binds -SubscriptionId from Get-CtDelegatedSubscription by property name' {
+        $delegations = @(Get-CtDelegatedSubscription -SubscriptionId $script:NorthwindProduction | Get-CtDelegation)
+        $delegations.Count | Should -BeGreaterThan 0
+        $delegations.SubscriptionId | Sort-Object -Unique | Should -Be $script:NorthwindProduction
+    }
+    It 'shows customer, subscription, offer, scope, provider and readiness by default' {
+        Get-CtDelegation -WarningAction SilentlyContinue | Get-CtTableHeader |
+            Should -Be @('TenantName', 'SubscriptionName', 'OfferName', 'ScopeType', 'ManagingTenantName', 'Ready')
+    }
+}
+
+Describe 'Get-CtSecureScore' {
+    It 'returns a score per subscription and one error per subscription that has none' {
+        $errors = Get-ErrorIds { Get-CtSecureScore }
+        @(Get-CtSecureScore -ErrorAction SilentlyContinue).Count | Should -Be 4
+        $errors | Sort-Object | Should -Be @('SecureScore.NotRegistered', 'SecureScore.ResourceGroupOnly', 'SecureScore.ResourceGroupOnly', 'SecureScore.ScoreNotReady')
+    }
+    It 'rolls up per customer with -AggregateBy Tenant' {
+        $scores = @(Get-CtSecureScore -AggregateBy Tenant -ErrorAction SilentlyContinue)
+        ($scores | Where-Object TenantId -eq $script:Northwind).SubscriptionCount | Should -Be 2
+        ($scores | Where-Object TenantId -eq $script:Woodgrove).MissingCount | Should -Be 2
+    }
+    It 'binds from Get-CtDelegatedSubscription by property name' {
+        (Get-CtDelegatedSubscription -SubscriptionId $script:NorthwindProduction | Get-CtSecureScore).SubscriptionId | Should -Be $script:NorthwindProduction
+    }
+    It 'shows customer, subscription and score by default' {
+        Get-CtSecureScore -ErrorAction SilentlyContinue | Get-CtTableHeader |
+            Should -Be @('TenantName', 'SubscriptionName', 'Current', 'Max', 'Percentage', 'Weight', 'SubscriptionId')
+    }
+    It 'rejects a tenant id that is not a GUID with SecureScore.InvalidTenantId' {
+        Get-TerminatingErrorId { Get-CtSecureScore -TenantId 'contoso' } | Should -Be 'SecureScore.InvalidTenantId'
+    }
+}
+
+Describe 'Get-CtSecureScoreControl' {
+    It 'ranks the controls worth most score across customers with -Top' {
+        $top = @(Get-CtSecureScoreControl -Top 5 -ErrorAction SilentlyContinue)
+        $top | ForEach-Object Rank | Should -Be @(1, 2, 3, 4, 5)   # not $top.Rank: arrays have a Rank of their own
+        $top[0].PotentialIncrease | Should -BeGreaterOrEqual $top[4].PotentialIncrease
+        $top | Get-CtTableHeader | Should -Be @('Rank', 'DisplayName', 'Gain', 'Unhealthy', 'Subscriptions', 'Tenants')
+    }
+    It 'binds -TenantId from Get-CtTenant' {
+        (Get-CtTenant | Where-Object TenantId -eq $script:Northwind | Get-CtSecureScoreControl -ErrorAction SilentlyContinue).TenantId |
+            Sort-Object -Unique | Should -Be $script:Northwind
+    }
+}
+
+Describe 'Get-CtRecommendation' {
+    It 'returns open high-severity recommendations of every customer' {
+        $high = @(Get-CtRecommendation -Severity High -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        $high.Count | Should -Be 39
+        "$($high.Severity | Sort-Object -Unique)" | Should -Be 'High'
+        "$($high.Status | Sort-Object -Unique)" | Should -Be 'Unhealthy'
+    }
+    It 'shows customer, subscription, severity, status, name and resource by default' {
+        Get-CtRecommendation -SubscriptionId $script:NorthwindProduction | Get-CtTableHeader |
+            Should -Be @('TenantName', 'SubscriptionName', 'Severity', 'Status', 'DisplayName', 'Resource')
+    }
+    It 'rejects an unknown severity' {
+        { Get-CtRecommendation -Severity Critical } | Should -Throw -ErrorId 'ParameterArgumentValidationError,CrossTenantSecurity.Commands.GetCtRecommendationCommand'
+    }
+}
+
+Describe 'Get-CtAlert' {
+    It 'returns the active alerts of every customer' {
+        @(Get-CtAlert -Status Active -ErrorAction SilentlyContinue -WarningAction SilentlyContinue).Count | Should -Be 7
+    }
+    It 'shows customer, subscription, severity, status, start and name by default' {
+        Get-CtAlert -SubscriptionId $script:NorthwindProduction | Get-CtTableHeader |
+            Should -Be @('TenantName', 'SubscriptionName', 'Severity', 'Status', 'StartTimeUtc', 'DisplayName')
+    }
+}
+
+Describe 'Set-CtAlertState' {
+    It 'changes nothing with -WhatIf' {
+        $before = @(Get-CtAlert -SubscriptionId $script:NorthwindProduction -Status Active)
+        $before | Set-CtAlertState -State Resolved -WhatIf
+        @(Get-CtAlert -SubscriptionId $script:NorthwindProduction -Status Active).Count | Should -Be $before.Count
+    }
+    It 'moves an alert to InProgress and re-reads it with -PassThru' {
+        $alert = Get-CtAlert -SubscriptionId $script:NorthwindProduction -Status Active | Select-Object -First 1
+        $changed = $alert | Set-CtAlertState -State InProgress -PassThru -Confirm:$false
+        $changed.Status | Should -Be 'InProgress'
+        (Get-CtAlert -SubscriptionId $script:NorthwindProduction | Where-Object Name -eq $alert.Name).Status | Should -Be 'InProgress'
+    }
+    It 'declares ShouldProcess so -WhatIf and -Confirm exist' {
+        (Get-Command Set-CtAlertState).Parameters.Keys | Should -Contain 'WhatIf'
+    }
+}
+
+Describe 'Get-CtDefenderPlan' {
+    It 'returns the servers plan of every readable subscription' {
+        $plans = @(Get-CtDefenderPlan -Plan VirtualMachines -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        $plans.Count | Should -Be 5
+        @($plans | Where-Object { -not $_.Enabled }).Count | Should -Be 1
+    }
+    It 'shows customer, subscription, plan, tier, sub-plan and coverage by default' {
+        Get-CtDefenderPlan -SubscriptionId $script:NorthwindProduction | Get-CtTableHeader |
+            Should -Be @('TenantName', 'SubscriptionName', 'Plan', 'Tier', 'SubPlan', 'CoverageStatus')
+    }
+}
+
+Describe 'Get-CtRegulatoryCompliance' {
+    It 'returns standards with control counts and, with -IncludeControls, control rows' {
+        $standards = @(Get-CtRegulatoryCompliance -SubscriptionId $script:NorthwindProduction)
+        $standards.Count | Should -BeGreaterThan 0
+        $standards | Get-CtTableHeader | Should -Be @('TenantName', 'SubscriptionName', 'Standard', 'State', 'Passed', 'Failed', 'Skipped')
+        @(Get-CtRegulatoryCompliance -SubscriptionId $script:NorthwindProduction -IncludeControls).Count | Should -BeGreaterThan $standards.Count
+    }
+}
+
+Describe 'Invoke-CtResourceGraphQuery' {
+    It 'returns secure scores of every delegated subscription with their customer tenant' {
+        $rows = @(Invoke-CtResourceGraphQuery "securityresources | where type == 'microsoft.security/securescores' | project id, tenantId, subscriptionId")
+        $rows.Count | Should -Be 4
+        $rows.tenantId | Should -Not -Contain "$script:Managing"
+    }
+    It 'reports a query the service rejects with ResourceGraph.BadRequest' {
+        Get-ErrorIds { Invoke-CtResourceGraphQuery 'securityresources | no-such-operator' } | Should -Contain 'ResourceGraph.BadRequest'
+    }
+}
