@@ -31,6 +31,7 @@
         'Export-CtPostureReport'
         'Save-CtPostureSnapshot'
         'Get-CtPostureHistory'
+        'Compare-CtPostureSnapshot'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()
