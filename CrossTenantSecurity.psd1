@@ -32,6 +32,7 @@
         'Save-CtPostureSnapshot'
         'Get-CtPostureHistory'
         'Compare-CtPostureSnapshot'
+        'Test-CtPosture'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()
