@@ -103,7 +103,8 @@ Describe 'Remove-CtEnvironment' {
         Get-ErrorIds { Get-CtEnvironment -Name PesterGone } | Should -Be 'Environment.NotFound'
     }
     It 'refuses to remove a built-in cloud with Environment.BuiltIn' {
-        (Get-ErrorIds { Remove-CtEnvironment -Name AzureCloud -Confirm:$false }) + @(Get-TerminatingErrorId { Remove-CtEnvironment -Name AzureCloud -Confirm:$false }) |
+        # @() on both sides: one id from each helper must add up to a list, not to one concatenated string.
+        @(Get-ErrorIds { Remove-CtEnvironment -Name AzureCloud -Confirm:$false }) + @(Get-TerminatingErrorId { Remove-CtEnvironment -Name AzureCloud -Confirm:$false }) |
             Where-Object { $_ } | Select-Object -First 1 | Should -Be 'Environment.BuiltIn'
     }
 }
