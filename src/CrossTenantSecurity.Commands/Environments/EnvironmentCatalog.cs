@@ -31,8 +31,9 @@ namespace CrossTenantSecurity.Commands.Environments
                 .ToList();
         }
 
-        public static CloudEnvironment? Find(string name, Action<string> warn) =>
-            List(warn).FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+        /// <summary>The environment of that name (names are case-insensitive, as in Az), or null.</summary>
+        public static CloudEnvironment? Named(IEnumerable<CloudEnvironment> known, string name) =>
+            known.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
 
         public static bool IsBuiltIn(string name) =>
             CloudEnvironment.BuiltIn.Any(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
