@@ -276,7 +276,7 @@ Describe 'Invoke-CtResourceGraphQuery' {
 }
 
 Describe 'Get-CtPostureSnapshot' {
-    BeforeAll { $script:Snapshot = Get-CtPostureSnapshot -WarningAction SilentlyContinue }
+    BeforeAll { $script:Snapshot = Get-CtPostureSnapshot -WarningAction SilentlyContinue -ErrorAction SilentlyContinue }
     It 'reads every customer in one pass and keeps failures as data' {
         @($script:Snapshot).Count | Should -Be 1
         $script:Snapshot.ManagingTenantId | Should -Be $script:Managing
@@ -289,7 +289,7 @@ Describe 'Get-CtPostureSnapshot' {
         ($script:Snapshot.Tenants | Where-Object TenantId -eq $script:Northwind).Percentage | Should -Be $northwind.Percentage
     }
     It 'rejects a tenant id that is not a GUID' {
-        Get-TerminatingErrorId { Get-CtPostureSnapshot -TenantId 'northwind' } | Should -BeLike 'PostureSnapshot.Invalid*'
+        Get-TerminatingErrorId { Get-CtPostureSnapshot -TenantId 'northwind' -ErrorAction Stop } | Should -Be 'PostureSnapshot.InvalidTenantId'
     }
 }
 
@@ -297,7 +297,7 @@ Describe 'Export-CtPostureReport' {
     It 'writes one self-contained HTML file from a piped snapshot' {
         $path = Join-Path ([IO.Path]::GetTempPath()) ("ct-report-" + [guid]::NewGuid().ToString('N') + '.html')
         try {
-            Get-CtPostureSnapshot -WarningAction SilentlyContinue | Export-CtPostureReport -Path $path | Out-Null
+            Get-CtPostureSnapshot -WarningAction SilentlyContinue -ErrorAction SilentlyContinue | Export-CtPostureReport -Path $path | Out-Null
             $html = Get-Content $path -Raw
             $html | Should -Match '<svg'
             $html | Should -Match 'Northwind Traders'
@@ -309,7 +309,7 @@ Describe 'Export-CtPostureReport' {
     It 'names no other customer with -TenantId' {
         $path = Join-Path ([IO.Path]::GetTempPath()) ("ct-report-" + [guid]::NewGuid().ToString('N') + '.html')
         try {
-            Get-CtPostureSnapshot -WarningAction SilentlyContinue | Export-CtPostureReport -Path $path -TenantId $script:Northwind | Out-Null
+            Get-CtPostureSnapshot -WarningAction SilentlyContinue -ErrorAction SilentlyContinue | Export-CtPostureReport -Path $path -TenantId $script:Northwind | Out-Null
             $html = Get-Content $path -Raw
             $html | Should -Match 'Northwind Traders'
             foreach ($other in 'Tailspin', 'Woodgrove', '33333333-3333', '44444444-4444') { $html | Should -Not -Match $other }
@@ -322,7 +322,7 @@ Describe 'Save-CtPostureSnapshot, Get-CtPostureHistory and Compare-CtPostureSnap
     BeforeAll { $script:Database = Join-Path ([IO.Path]::GetTempPath()) ("ct-history-" + [guid]::NewGuid().ToString('N') + '.db') }
     AfterAll { Remove-Item "$script:Database*" -ErrorAction SilentlyContinue }
     It 'saves a snapshot, reads a secure-score trend per customer and finds no drift between equal snapshots' {
-        $snapshot = Get-CtPostureSnapshot -WarningAction SilentlyContinue
+        $snapshot = Get-CtPostureSnapshot -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
         $saved = $snapshot | Save-CtPostureSnapshot -DatabasePath $script:Database
         $saved | Should -Not -BeNullOrEmpty
         @(Get-CtPostureHistory -DatabasePath $script:Database -Metric SecureScore -TenantId $script:Northwind).Count | Should -BeGreaterThan 0
@@ -332,13 +332,14 @@ Describe 'Save-CtPostureSnapshot, Get-CtPostureHistory and Compare-CtPostureSnap
 
 Describe 'Test-CtPosture' {
     It 'writes one result per check and scope and fails the gate with PostureGate.Failed' {
-        $results = $null
-        Get-TerminatingErrorId { Test-CtPosture -MinimumSecureScore 99 -OutVariable results -WarningAction SilentlyContinue | Out-Null } |
-            Should -Be 'PostureGate.Failed'
+        $results = [Collections.Generic.List[object]]::new()
+        $errorId = try { Test-CtPosture -MinimumSecureScore 99 -WarningAction SilentlyContinue -ErrorAction SilentlyContinue | ForEach-Object { $results.Add($_) } } catch { $_ | Get-CtErrorId }
+        $errorId | Should -Be 'PostureGate.Failed'
         @($results | Where-Object Outcome -eq 'Failed').Count | Should -BeGreaterThan 0
+        $results[0].PSObject.Properties.Name | Should -Contain 'Threshold'
     }
     It 'passes a gate the sample estate meets' {
-        { Test-CtPosture -MinimumSecureScore 1 -WarningAction SilentlyContinue | Out-Null } | Should -Not -Throw
+        { Test-CtPosture -MinimumSecureScore 1 -WarningAction SilentlyContinue -ErrorAction SilentlyContinue | Out-Null } | Should -Not -Throw
     }
 }
 
