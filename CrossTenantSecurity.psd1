@@ -30,6 +30,10 @@
         'Invoke-CtResourceGraphQuery'
         'Get-CtPostureSnapshot'
         'Export-CtPostureReport'
+        'Save-CtPostureSnapshot'
+        'Get-CtPostureHistory'
+        'Compare-CtPostureSnapshot'
+        'Test-CtPosture'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

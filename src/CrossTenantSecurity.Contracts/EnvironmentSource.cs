@@ -1,7 +1,7 @@
 namespace CrossTenantSecurity
 {
-    /// <summary>Where a cloud environment comes from.</summary>
-    public enum EnvironmentSource
+    /// <summary>Where a cloud environment comes from. Long-based, like every output enum, so ConvertTo-Json writes its name.</summary>
+    public enum EnvironmentSource : long
     {
         /// <summary>Shipped with the module: AzureCloud, AzureUSGovernment, AzureChinaCloud.</summary>
         BuiltIn = 0,

@@ -109,6 +109,22 @@ namespace CrossTenantSecurity.Module.Tests
         }
 
         [Fact]
+        public void A_process_sign_in_completes_in_every_runspace()
+        {
+            using var signer = new PowerShellSession();
+            try
+            {
+                Assert.False(signer.Connect(_emulator, ModuleFixture.Automation, "-Scope Process").Failed);
+                using var other = new PowerShellSession();
+                Assert.Equal(ModuleFixture.Northwind.ToString(), Assert.Single(Complete(other, "Get-CtAlert -TenantId north")).CompletionText);
+            }
+            finally
+            {
+                signer.Run("Disconnect-CtAccount -Scope Process");
+            }
+        }
+
+        [Fact]
         public void A_cold_cache_costs_one_listing_and_later_tabs_and_commands_reuse_it()
         {
             using PowerShellSession ps = SignedIn();
@@ -181,6 +197,7 @@ namespace CrossTenantSecurity.Module.Tests
         [InlineData("Get-CtSecureScore -AggregateBy ", "Subscription,Tenant")]
         [InlineData("Get-CtSecureScoreControl -Source ", "Arm,Auto,ResourceGraph")]
         [InlineData("Add-CtEnvironment -Scope ", "CurrentUser,Process")]
+        [InlineData("Disconnect-CtAccount -Scope ", "Process,Runspace")]
         [InlineData("Get-CtDefenderPlan -Plan stor", "StorageAccounts")]
         [InlineData("Get-CtDefenderPlan -Plan virtual", "SqlServerVirtualMachines,VirtualMachines")]
         public void Parameters_with_fixed_values_complete_them(string input, string expected)
@@ -197,7 +214,10 @@ namespace CrossTenantSecurity.Module.Tests
                 foreach ($command in Get-Command -Module CrossTenantSecurity) {
                     foreach ($p in $command.Parameters.Values) {
                         $completer = $p.Attributes | Where-Object { $_ -is [System.Management.Automation.ArgumentCompleterAttribute] }
-                        $fixed = $p.ParameterType.IsEnum -or ($p.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] })
+                        $type = $p.ParameterType
+                        if ($type.IsArray) { $type = $type.GetElementType() }
+                        $type = [Nullable]::GetUnderlyingType($type) ?? $type   # PowerShell completes Nullable<enum> too
+                        $fixed = $type.IsEnum -or ($p.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] })
                         if ($p.Name -in 'TenantId', 'SubscriptionId', 'Environment' -and $command.Name -ne 'Connect-CtAccount' -and -not $completer) { ""$($command.Name) -$($p.Name): no completer"" }
                         if ($p.Name -eq 'Environment' -and -not $completer) { ""$($command.Name) -$($p.Name): no completer"" }
                         if ($p.Name -in 'Severity', 'Status', 'State', 'Source', 'AggregateBy', 'Scope' -and -not $fixed) { ""$($command.Name) -$($p.Name): not an enum or ValidateSet"" }

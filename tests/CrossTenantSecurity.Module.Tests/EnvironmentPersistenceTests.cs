@@ -2,8 +2,10 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Language;
 using System.Text.Json;
 using System.Threading.Tasks;
+using CrossTenantSecurity.Shell;
 
 namespace CrossTenantSecurity.Module.Tests
 {
@@ -95,7 +97,7 @@ namespace CrossTenantSecurity.Module.Tests
             PSResult listed = ps.Run("Get-CtEnvironment");
             Assert.False(listed.Failed, listed.Describe());
             Assert.Contains(listed.Warnings, w => w.Contains("could not be read", StringComparison.Ordinal));
-            Assert.Equal(3, listed.Output.Count);
+            Assert.Equal(3, listed.Items.Count(e => e.Source.ToString() == "BuiltIn"));
 
             PSResult add = ps.Run($"Add-CtEnvironment -Name CannotSave {Stack}");
             Assert.StartsWith("Environment.SaveFailed,", add.TerminatingRecord.FullyQualifiedErrorId, StringComparison.Ordinal);
@@ -169,6 +171,23 @@ namespace CrossTenantSecurity.Module.Tests
             Assert.Empty(saved.Warnings);
             Assert.Equal(8, saved.Output.Count);
             Assert.Empty(Directory.GetFiles(config.Folder, "*.tmp"));
+        }
+
+        [Fact]
+        public void The_sample_audit_adds_its_emulator_environment_to_the_process_only()
+        {
+            string sample = Path.Combine(ModuleLocation.RepoRoot, "samples", "Invoke-CtSampleAudit.ps1");
+            var adds = Parser.ParseFile(sample, out _, out _)
+                .FindAll(a => a is CommandAst c && string.Equals(c.GetCommandName(), "Add-CtEnvironment", StringComparison.OrdinalIgnoreCase), true)
+                .Cast<CommandAst>().ToList();
+            Assert.NotEmpty(adds);
+            Assert.All(adds, add =>
+            {
+                var elements = add.CommandElements.ToList();
+                int scope = elements.FindIndex(e => e is CommandParameterAst p && string.Equals(p.ParameterName, "Scope", StringComparison.OrdinalIgnoreCase));
+                Assert.True(scope > 0 && scope + 1 < elements.Count, $"no -Scope in: {add.Extent.Text}");
+                Assert.Equal("Process", elements[scope + 1].Extent.Text, ignoreCase: true);
+            });
         }
 
         [Fact]

@@ -141,7 +141,7 @@ namespace CrossTenantSecurity.Commands
         internal ConnectionOptions BuildOptions()
         {
             IReadOnlyList<CloudEnvironment> known = EnvironmentCatalog.List(WriteWarning);
-            CloudEnvironment? cloud = known.FirstOrDefault(e => string.Equals(e.Name, Environment, StringComparison.OrdinalIgnoreCase));
+            CloudEnvironment? cloud = EnvironmentCatalog.Named(known, Environment);
             if (cloud is null) ThrowTerminatingError(EnvironmentErrors.NotFound(Environment, known));
 
             Guid? tenant = null;

@@ -30,7 +30,7 @@ namespace CrossTenantSecurity.Commands
             IReadOnlyList<CloudEnvironment> known = EnvironmentCatalog.List(WriteWarning);
             foreach (string name in Name)
             {
-                CloudEnvironment? environment = known.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+                CloudEnvironment? environment = EnvironmentCatalog.Named(known, name);
                 if (environment is null)
                 {
                     WriteError(EnvironmentErrors.NotFound(name, known));

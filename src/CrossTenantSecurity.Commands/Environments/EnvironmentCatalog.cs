@@ -22,15 +22,18 @@ namespace CrossTenantSecurity.Commands.Environments
         {
             var (saved, problems) = UserFile.Read();
             foreach (string problem in problems) warn(problem);
-            var byName = new Dictionary<string, CloudEnvironment>(StringComparer.OrdinalIgnoreCase);
-            foreach (CloudEnvironment environment in saved) byName[environment.Name] = environment;
-            foreach (CloudEnvironment environment in ProcessScoped.Values) byName[environment.Name] = environment;
-            foreach (CloudEnvironment environment in CloudEnvironment.BuiltIn) byName[environment.Name] = environment;
-            return byName.Values.OrderBy(e => e.Source).ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase).ToList();
+            var custom = new Dictionary<string, CloudEnvironment>(StringComparer.OrdinalIgnoreCase);
+            foreach (CloudEnvironment environment in saved) custom[environment.Name] = environment;
+            foreach (CloudEnvironment environment in ProcessScoped.Values) custom[environment.Name] = environment;
+            // The built-ins first, AzureCloud (the default) leading; then the custom ones by name.
+            return CloudEnvironment.BuiltIn
+                .Concat(custom.Values.Where(e => !IsBuiltIn(e.Name)).OrderBy(e => e.Name, StringComparer.OrdinalIgnoreCase))
+                .ToList();
         }
 
-        public static CloudEnvironment? Find(string name, Action<string> warn) =>
-            List(warn).FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+        /// <summary>The environment of that name (names are case-insensitive, as in Az), or null.</summary>
+        public static CloudEnvironment? Named(IEnumerable<CloudEnvironment> known, string name) =>
+            known.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
 
         public static bool IsBuiltIn(string name) =>
             CloudEnvironment.BuiltIn.Any(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 
 namespace CrossTenantSecurity.Commands.Loading
@@ -25,6 +26,51 @@ namespace CrossTenantSecurity.Commands.Loading
             if (!File.Exists(path)) return null; // Contracts and the framework come from the default context.
             if (IsSatisfiedByHost(assemblyName)) return null;
             return LoadFromAssemblyPath(path);
+        }
+
+        /// <summary>
+        /// Native libraries our dependencies import (e_sqlite3 for the history) come from Dependencies/runtimes/&lt;rid&gt;/native,
+        /// never from the process's search path: another module's SQLite, already in the process under the same name,
+        /// is a different handle and does not meet ours. Anything we do not ship goes to the default probing.
+        /// </summary>
+        protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
+        {
+            foreach (string rid in CandidateRids())
+            {
+                string directory = Path.Combine(_dependencyDirectory, "runtimes", rid, "native");
+                foreach (string file in CandidateFileNames(unmanagedDllName))
+                {
+                    string path = Path.Combine(directory, file);
+                    if (File.Exists(path)) return LoadUnmanagedDllFromPath(path);
+                }
+            }
+            return IntPtr.Zero;
+        }
+
+        private static string[] CandidateRids()
+        {
+            string arch = RuntimeInformation.ProcessArchitecture switch
+            {
+                Architecture.X64 => "x64",
+                Architecture.X86 => "x86",
+                Architecture.Arm64 => "arm64",
+                Architecture.Arm => "arm",
+                _ => RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant(),
+            };
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) return new[] { "win-" + arch };
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX)) return new[] { "osx-" + arch };
+            // Alpine and other musl systems first when the runtime says so; glibc otherwise.
+            bool musl = RuntimeInformation.RuntimeIdentifier.Contains("musl");
+            return musl ? new[] { "linux-musl-" + arch, "linux-" + arch } : new[] { "linux-" + arch };
+        }
+
+        private static string[] CandidateFileNames(string name)
+        {
+            if (Path.HasExtension(name) && (name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || name.Contains(".so") || name.EndsWith(".dylib", StringComparison.Ordinal)))
+                return new[] { name };
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) return new[] { name + ".dll" };
+            string suffix = RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? ".dylib" : ".so";
+            return new[] { "lib" + name + suffix, name + suffix };
         }
 
         /// <summary>

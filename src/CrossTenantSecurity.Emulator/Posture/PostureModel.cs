@@ -84,5 +84,13 @@ namespace CrossTenantSecurity.Emulator.Posture
         public IReadOnlyList<ComplianceStandard> Standards => LazyStandards.Value;
         public JitPolicy? Jit { get; init; }
         public SecurityContact? Contact { get; init; }
+
+        /// <summary>A copy with another score and/or other assessments (drift scenarios).</summary>
+        public SubscriptionPosture With(ScoreResult? score = null, IReadOnlyList<AssessmentResult>? assessments = null) => new SubscriptionPosture
+        {
+            SubscriptionId = SubscriptionId, TenantId = TenantId, SecurityRegistered = SecurityRegistered, ScoreReady = ScoreReady, Resources = Resources,
+            Assessments = assessments ?? Assessments, Controls = Controls, Score = score ?? Score, Alerts = Alerts, Pricings = Pricings,
+            LazyStandards = LazyStandards, Jit = Jit, Contact = Contact,
+        };
     }
 }

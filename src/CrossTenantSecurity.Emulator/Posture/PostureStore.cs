@@ -29,6 +29,13 @@ namespace CrossTenantSecurity.Emulator.Posture
         public PricingRecord Pricing(Guid subscriptionId, PricingRecord generated) =>
             _pricings.TryGetValue($"{subscriptionId}/{generated.Plan.Name}", out PricingRecord? changed) ? changed : generated;
 
+        /// <summary>Replaces one subscription's generated posture (tests and demos plant drift with it: a score drop, an assessment turning unhealthy).</summary>
+        public void Change(Guid subscriptionId, Func<SubscriptionPosture, SubscriptionPosture> change)
+        {
+            SubscriptionPosture current = For(subscriptionId) ?? throw new ArgumentException($"No subscription {subscriptionId} in the estate.", nameof(subscriptionId));
+            _postures[subscriptionId] = change(current);
+        }
+
         public void SetPricing(Guid subscriptionId, PricingRecord pricing) => _pricings[$"{subscriptionId}/{pricing.Plan.Name}"] = pricing;
     }
 }
