@@ -16,6 +16,7 @@
         'Get-CtContext'
         'Add-CtEnvironment'
         'Get-CtEnvironment'
+        'Remove-CtEnvironment'
         'Get-CtTenant'
         'Get-CtDelegatedSubscription'
         'Get-CtDelegation'

@@ -20,15 +20,20 @@ param(
     [string] $EnvironmentUrl = $env:CT_EMULATOR_URL,
     [string] $TenantId = $env:CT_EMULATOR_TENANT_ID,
     [string] $ApplicationId = $env:CT_EMULATOR_APP_ID,
-    [string] $ClientSecret = $env:CT_EMULATOR_SECRET
+    [string] $ClientSecret = $env:CT_EMULATOR_SECRET,
+    # Where the final section writes the self-contained HTML report of the whole estate; '' skips it. Default: reports/ in
+    # the build's out/ folder (beside the assembled module), else the temp folder.
+    [string] $ReportPath = $(if ($env:CT_REPORT_PATH) { $env:CT_REPORT_PATH }
+        elseif ($ModuleManifest) { [System.IO.Path]::Combine([System.IO.Path]::GetDirectoryName([System.IO.Path]::GetDirectoryName([System.IO.Path]::GetDirectoryName([System.IO.Path]::GetFullPath($ModuleManifest)))), 'reports', 'posture-report.html') }
+        else { [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'CrossTenantSecurity', 'posture-report.html') })
 )
 $ErrorActionPreference = 'Stop'
 if ([Console]::IsOutputRedirected) { $PSStyle.OutputRendering = 'PlainText' }   # a log file gets no colour escapes
 
 if ($ModuleManifest) { Import-Module $ModuleManifest } else { Import-Module CrossTenantSecurity }
 
-$scope = if ((Get-Command Add-CtEnvironment).Parameters.ContainsKey('Scope')) { @{ Scope = 'Process' } } else { @{} }
-Add-CtEnvironment -Name CtEmulator -ResourceManagerUrl $EnvironmentUrl -ActiveDirectoryAuthority $EnvironmentUrl @scope | Out-Null
+# -Scope Process: the emulator's address is for this run only, never saved in the user's profile.
+Add-CtEnvironment -Name CtEmulator -ResourceManagerUrl $EnvironmentUrl -ActiveDirectoryAuthority $EnvironmentUrl -Scope Process | Out-Null
 $secret = [System.Net.NetworkCredential]::new('', $ClientSecret).SecurePassword
 $credential = [System.Management.Automation.PSCredential]::new($ApplicationId, $secret)
 $context = Connect-CtAccount -Environment CtEmulator -ServicePrincipal -Credential $credential -TenantId $TenantId
@@ -147,3 +152,24 @@ $delegatedCount = @($subscriptions | Where-Object AccessType -eq 'Delegated').Co
 $customerCount = @($tenants | Where-Object Relationship -eq 'Customer').Count
 "Summary: $customerCount customer tenant(s), $delegatedCount delegated subscription(s), $own own,"
 "$($high.Count) open high-severity recommendation(s), $($problems.Count) subscription problem(s)."
+
+if ($ReportPath) {
+    # The whole estate again in one pass: one snapshot (every posture kind, failures as data) and the HTML report.
+    Write-Section 'Whole estate in one pass: posture snapshot and HTML report'
+    $snapshot = Get-CtPostureSnapshot -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+    $snapshot.Tenants | Write-Table @(   # customers come sorted by name
+        @{ Label = 'Customer'; Expression = { Get-Short $_.TenantName 24 } }
+        @{ Label = 'Score'; Expression = { if ([double]::IsNaN($_.Percentage)) { 'n/a' } else { '{0:N1} %' -f $_.Percentage } }; Align = 'Right' }
+        @{ Label = 'High'; Expression = { $_.Unhealthy.High } }
+        @{ Label = 'Medium'; Expression = { $_.Unhealthy.Medium } }
+        @{ Label = 'Low'; Expression = { $_.Unhealthy.Low } }
+        @{ Label = 'Alerts'; Expression = { $_.ActiveAlertCount } }
+        @{ Label = 'Not read'; Expression = { $_.FailedSubscriptionCount } })
+    "Snapshot: $($snapshot.TenantCount) customer(s), $($snapshot.SubscriptionCount) subscription(s), $($snapshot.AuditedCount) fully read,"
+    "$($snapshot.FailureCount) failed read(s), weighted score {0:N1} %." -f $snapshot.Percentage
+    $report = $snapshot | Export-CtPostureReport -Path $ReportPath
+    # Under the current folder the path prints relative to it, so a log reads the same wherever the repository is.
+    $here = $PWD.ProviderPath
+    $shown = if ($report.FullName.StartsWith($here + [System.IO.Path]::DirectorySeparatorChar)) { [System.IO.Path]::GetRelativePath($here, $report.FullName) } else { $report.FullName }
+    "Report: $shown"
+}

@@ -23,7 +23,8 @@ string scenario = "S2";
 int seconds = 10, concurrency = 32, seed = 1;
 double timeScale = 0.05, maxSerialMinutes = 6;
 double? networkTimeout = null;
-bool moduleOnly = false;
+bool moduleOnly = false, probe = false;
+string mode = "six";
 Uri? url = null;
 IReadOnlyList<BenchScenario> scenarios = BenchScenario.Default;
 string output = Path.Combine(CrossTenantSecurity.Shell.ModuleLocation.RepoRoot, "bench", "results");
@@ -44,13 +45,16 @@ for (int i = 1; i < args.Length; i++)
         case "--out": output = Path.GetFullPath(Next()); break;
         case "--module-only": moduleOnly = true; break;
         case "--url": url = new Uri(Next()); break;
+        case "--probe": probe = true; break; // module-run: start, parse, reply and exit (tests of the child-process start)
+        case "--mode": mode = Next(); break;
         default: Console.Error.WriteLine($"Unknown argument {args[i]}"); return 2;
     }
 }
 return args[0] switch
 {
     "emulator" => await EmulatorStats.RunAsync(scenario, seconds, concurrency),
-    ModuleProcess.Command => ModuleProcess.RunChild(url ?? throw new ArgumentException("module-run needs --url."), TimeSpan.FromSeconds(networkTimeout ?? 100)),
+    ModuleProcess.Command when probe => ModuleProcess.Probe(),
+    ModuleProcess.Command => ModuleProcess.RunChild(url ?? throw new ArgumentException("module-run needs --url."), TimeSpan.FromSeconds(networkTimeout ?? 100), mode),
     "compare" => await CompareCommand.RunAsync(new CompareSettings(scenarios, timeScale, seed, TimeSpan.FromSeconds(networkTimeout ?? Math.Max(5, 100 * timeScale)), maxSerialMinutes, output,
         "bench " + string.Join(" ", args), moduleOnly)),
     _ => Fail(args[0]),

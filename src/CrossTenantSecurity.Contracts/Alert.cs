@@ -11,7 +11,7 @@ namespace CrossTenantSecurity
         {
             Name = name;
             DisplayName = displayName;
-            Severity = severity;
+            Severity = SeverityText.Parse(severity);
             Status = status;
             StartTimeUtc = startTimeUtc;
             CompromisedEntity = compromisedEntity;
@@ -26,8 +26,8 @@ namespace CrossTenantSecurity
 
         public string Name { get; }
         public string? DisplayName { get; }
-        /// <summary>Informational, Low, Medium, High.</summary>
-        public string? Severity { get; }
+        /// <summary>Informational, Low, Medium, High (Unknown when the service sends something else). Sorts by meaning.</summary>
+        public Severity Severity { get; }
         /// <summary>Active, InProgress, Resolved, Dismissed.</summary>
         public string? Status { get; }
         public DateTimeOffset? StartTimeUtc { get; }

@@ -1,7 +1,7 @@
 namespace CrossTenantSecurity
 {
     /// <summary>How Connect-CtAccount obtained the credential for the managing tenant.</summary>
-    public enum AuthenticationMethod
+    public enum AuthenticationMethod : long
     {
         InteractiveBrowser = 0,
         DeviceCode,

@@ -13,6 +13,18 @@ namespace CrossTenantSecurity
             string resourceManagerAudience,
             Uri? graphUrl,
             bool isBuiltIn)
+            : this(name, resourceManagerUrl, activeDirectoryAuthority, resourceManagerAudience, graphUrl,
+                isBuiltIn ? EnvironmentSource.BuiltIn : EnvironmentSource.Process)
+        {
+        }
+
+        public CloudEnvironment(
+            string name,
+            Uri resourceManagerUrl,
+            Uri activeDirectoryAuthority,
+            string resourceManagerAudience,
+            Uri? graphUrl,
+            EnvironmentSource source)
         {
             if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("An environment needs a name.", nameof(name));
             Name = name;
@@ -20,7 +32,7 @@ namespace CrossTenantSecurity
             ActiveDirectoryAuthority = activeDirectoryAuthority ?? throw new ArgumentNullException(nameof(activeDirectoryAuthority));
             ResourceManagerAudience = string.IsNullOrEmpty(resourceManagerAudience) ? resourceManagerUrl.AbsoluteUri : resourceManagerAudience;
             GraphUrl = graphUrl;
-            IsBuiltIn = isBuiltIn;
+            Source = source;
         }
 
         public string Name { get; }
@@ -29,7 +41,13 @@ namespace CrossTenantSecurity
         /// <summary>Token audience for ARM; the scope requested is this value plus "/.default".</summary>
         public string ResourceManagerAudience { get; }
         public Uri? GraphUrl { get; }
-        public bool IsBuiltIn { get; }
+        public bool IsBuiltIn => Source == EnvironmentSource.BuiltIn;
+        /// <summary>BuiltIn, CurrentUser (saved in the user's configuration folder) or Process.</summary>
+        public EnvironmentSource Source { get; }
+
+        /// <summary>The same endpoints, kept somewhere else.</summary>
+        public CloudEnvironment WithSource(EnvironmentSource source) =>
+            new CloudEnvironment(Name, ResourceManagerUrl, ActiveDirectoryAuthority, ResourceManagerAudience, GraphUrl, source);
 
         public static CloudEnvironment AzureCloud { get; } = new CloudEnvironment(
             "AzureCloud",

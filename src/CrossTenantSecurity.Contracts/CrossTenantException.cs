@@ -3,7 +3,7 @@ using System;
 namespace CrossTenantSecurity
 {
     /// <summary>What kind of problem stopped a whole command (not one scope).</summary>
-    public enum CrossTenantErrorKind
+    public enum CrossTenantErrorKind : long
     {
         Unknown = 0,
         /// <summary>No credential could be obtained, or sign-in was refused.</summary>

@@ -15,11 +15,11 @@ namespace CrossTenantSecurity
             SubPlan = subPlan;
             CoverageStatus = coverageStatus;
             Deprecated = deprecated;
-            ReplacedBy = replacedBy ?? Array.Empty<string>();
+            ReplacedBy = ItemList.From(replacedBy);
             FreeTrialRemaining = freeTrialRemaining;
             EnablementTime = enablementTime;
             Enforce = enforce;
-            Extensions = extensions ?? Array.Empty<PlanExtension>();
+            Extensions = ItemList.From(extensions);
             Id = id;
         }
 
@@ -33,11 +33,11 @@ namespace CrossTenantSecurity
         /// <summary>FullyCovered, PartiallyCovered, NotCovered (resourcesCoverageStatus): Standard alone does not mean every resource is covered.</summary>
         public string? CoverageStatus { get; }
         public bool Deprecated { get; }
-        public IReadOnlyList<string> ReplacedBy { get; }
+        public ItemList<string> ReplacedBy { get; }
         public TimeSpan? FreeTrialRemaining { get; }
         public DateTimeOffset? EnablementTime { get; }
         public bool? Enforce { get; }
-        public IReadOnlyList<PlanExtension> Extensions { get; }
+        public ItemList<PlanExtension> Extensions { get; }
         public string Id { get; }
 
         public override string ToString() => $"{Plan}: {Tier}{(SubPlan is null ? string.Empty : " " + SubPlan)}";

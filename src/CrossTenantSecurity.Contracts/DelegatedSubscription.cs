@@ -24,10 +24,10 @@ namespace CrossTenantSecurity
             TenantId = tenantId;
             TenantName = tenantName;
             ManagingTenantId = managingTenantId;
-            ManagedByTenantIds = managedByTenantIds ?? Array.Empty<Guid>();
+            ManagedByTenantIds = ItemList.From(managedByTenantIds);
             AccessType = accessType;
             AuthorizationSource = authorizationSource;
-            Tags = tags ?? new Dictionary<string, string>();
+            Tags = tags as TagDictionary ?? new TagDictionary(tags);
         }
 
         public string SubscriptionId { get; }
@@ -42,10 +42,10 @@ namespace CrossTenantSecurity
         /// <summary>The signed-in tenant through which the subscription is reached.</summary>
         public Guid ManagingTenantId { get; }
         /// <summary>Every tenant that manages the subscription through Lighthouse (there can be several).</summary>
-        public IReadOnlyList<Guid> ManagedByTenantIds { get; }
+        public ItemList<Guid> ManagedByTenantIds { get; }
         public SubscriptionAccessType AccessType { get; }
         public string? AuthorizationSource { get; }
-        public IReadOnlyDictionary<string, string> Tags { get; }
+        public TagDictionary Tags { get; }
         public string Id => "/subscriptions/" + SubscriptionId;
 
         public override string ToString() => $"{DisplayName} ({SubscriptionId})";

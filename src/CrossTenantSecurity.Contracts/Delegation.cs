@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace CrossTenantSecurity
 {
     /// <summary>Where a Lighthouse delegation applies.</summary>
-    public enum DelegationScopeType
+    public enum DelegationScopeType : long
     {
         Subscription = 0,
         ResourceGroup,
@@ -28,8 +28,8 @@ namespace CrossTenantSecurity
             ManagingTenantName = managingTenantName;
             CustomerTenantId = customerTenantId;
             CustomerTenantName = customerTenantName;
-            Authorizations = authorizations ?? Array.Empty<DelegationAuthorization>();
-            EligibleAuthorizations = eligibleAuthorizations ?? Array.Empty<EligibleDelegationAuthorization>();
+            Authorizations = ItemList.From(authorizations);
+            EligibleAuthorizations = ItemList.From(eligibleAuthorizations);
             ProvisioningState = provisioningState;
             MarketplacePlan = marketplacePlan;
             RegistrationDefinitionId = registrationDefinitionId;
@@ -45,8 +45,8 @@ namespace CrossTenantSecurity
         public string? ManagingTenantName { get; }
         public Guid CustomerTenantId { get; }
         public string? CustomerTenantName { get; }
-        public IReadOnlyList<DelegationAuthorization> Authorizations { get; }
-        public IReadOnlyList<EligibleDelegationAuthorization> EligibleAuthorizations { get; }
+        public ItemList<DelegationAuthorization> Authorizations { get; }
+        public ItemList<EligibleDelegationAuthorization> EligibleAuthorizations { get; }
         public string? ProvisioningState { get; }
         /// <summary>publisher.product.plan.version for Marketplace offers; null for offers deployed from templates.</summary>
         public string? MarketplacePlan { get; }
@@ -80,7 +80,7 @@ namespace CrossTenantSecurity
             RoleDefinitionId = roleDefinitionId;
             RoleName = roleName;
             CanReadSecurity = canReadSecurity;
-            DelegatedRoleDefinitionIds = delegatedRoleDefinitionIds ?? Array.Empty<Guid>();
+            DelegatedRoleDefinitionIds = ItemList.From(delegatedRoleDefinitionIds);
         }
 
         public Guid PrincipalId { get; }
@@ -89,7 +89,7 @@ namespace CrossTenantSecurity
         /// <summary>Resolved for built-in roles; null for a role id this module does not know.</summary>
         public string? RoleName { get; }
         public bool CanReadSecurity { get; }
-        public IReadOnlyList<Guid> DelegatedRoleDefinitionIds { get; }
+        public ItemList<Guid> DelegatedRoleDefinitionIds { get; }
 
         public override string ToString() => $"{PrincipalName ?? PrincipalId.ToString()}: {RoleName ?? RoleDefinitionId.ToString()}";
     }
@@ -106,7 +106,7 @@ namespace CrossTenantSecurity
             RoleName = roleName;
             MultiFactorAuthProvider = multiFactorAuthProvider;
             MaximumActivationDuration = maximumActivationDuration;
-            Approvers = approvers ?? Array.Empty<string>();
+            Approvers = ItemList.From(approvers);
         }
 
         public Guid PrincipalId { get; }
@@ -116,7 +116,7 @@ namespace CrossTenantSecurity
         /// <summary>Azure (MFA required at activation) or None.</summary>
         public string? MultiFactorAuthProvider { get; }
         public TimeSpan? MaximumActivationDuration { get; }
-        public IReadOnlyList<string> Approvers { get; }
+        public ItemList<string> Approvers { get; }
 
         public override string ToString() => $"{PrincipalName ?? PrincipalId.ToString()}: {RoleName ?? RoleDefinitionId.ToString()} (eligible)";
     }

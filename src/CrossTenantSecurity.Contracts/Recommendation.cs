@@ -12,12 +12,12 @@ namespace CrossTenantSecurity
         {
             AssessmentKey = assessmentKey;
             DisplayName = displayName;
-            Severity = severity;
+            Severity = SeverityText.Parse(severity);
             Status = status;
             StatusCause = statusCause;
             StatusDescription = statusDescription;
             ResourceId = resourceId;
-            Categories = categories ?? Array.Empty<string>();
+            Categories = ItemList.From(categories);
             RemediationDescription = remediationDescription;
             PortalUri = portalUri;
             Id = id;
@@ -26,15 +26,15 @@ namespace CrossTenantSecurity
         /// <summary>The recommendation's key (the assessment name; equals the metadata name).</summary>
         public string AssessmentKey { get; }
         public string? DisplayName { get; }
-        /// <summary>Low, Medium, High (from the metadata; a value unknown today is kept).</summary>
-        public string? Severity { get; }
+        /// <summary>Low, Medium, High (from the metadata; a value unknown today is Unknown). Sorts by meaning.</summary>
+        public Severity Severity { get; }
         /// <summary>Healthy, Unhealthy, NotApplicable (or a value unknown today).</summary>
         public string? Status { get; }
         public string? StatusCause { get; }
         public string? StatusDescription { get; }
         /// <summary>The assessed resource (for on-premises resources, the machine's identifier).</summary>
         public string? ResourceId { get; }
-        public IReadOnlyList<string> Categories { get; }
+        public ItemList<string> Categories { get; }
         public string? RemediationDescription { get; }
         public string? PortalUri { get; }
         public string Id { get; }

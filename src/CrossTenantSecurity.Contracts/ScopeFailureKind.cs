@@ -1,7 +1,7 @@
 namespace CrossTenantSecurity
 {
     /// <summary>Why one scope (a subscription or tenant) produced no data. Names become ErrorId reasons.</summary>
-    public enum ScopeFailureKind
+    public enum ScopeFailureKind : long
     {
         Unknown = 0,
         /// <summary>401: the token was refused.</summary>

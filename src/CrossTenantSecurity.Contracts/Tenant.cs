@@ -20,7 +20,7 @@ namespace CrossTenantSecurity
             TenantId = tenantId;
             DisplayName = displayName;
             DefaultDomain = defaultDomain;
-            Domains = domains ?? Array.Empty<string>();
+            Domains = ItemList.From(domains);
             Category = category;
             Relationship = relationship;
             SubscriptionCount = subscriptionCount;
@@ -31,7 +31,7 @@ namespace CrossTenantSecurity
         public Guid TenantId { get; }
         public string? DisplayName { get; }
         public string? DefaultDomain { get; }
-        public IReadOnlyList<string> Domains { get; }
+        public ItemList<string> Domains { get; }
         /// <summary>The API's tenantCategory (Home, ProjectedBy, ManagedBy, or a value unknown today).</summary>
         public string? Category { get; }
         public TenantRelationship Relationship { get; }

@@ -1,7 +1,7 @@
 namespace CrossTenantSecurity
 {
     /// <summary>How a tenant relates to the signed-in (managing) tenant.</summary>
-    public enum TenantRelationship
+    public enum TenantRelationship : long
     {
         /// <summary>Category not recognised; the raw value is kept in <see cref="Tenant.Category"/>.</summary>
         Unknown = 0,

@@ -11,7 +11,7 @@ namespace CrossTenantSecurity.Engine
         public DateTimeOffset? StartTimeAfter { get; set; }
 
         internal bool Keeps(Alert alert) =>
-            (Statuses.Count == 0 || Internal.TextMatch.In(Statuses, alert.Status)) && (Severities.Count == 0 || Internal.TextMatch.In(Severities, alert.Severity)) &&
+            (Statuses.Count == 0 || Internal.TextMatch.In(Statuses, alert.Status)) && (Severities.Count == 0 || Internal.TextMatch.In(Severities, alert.Severity.ToString())) &&
             (StartTimeAfter is null || (alert.StartTimeUtc is DateTimeOffset start && start >= StartTimeAfter));
     }
 }

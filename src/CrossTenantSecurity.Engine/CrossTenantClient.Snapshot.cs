@@ -59,24 +59,29 @@ namespace CrossTenantSecurity.Engine
             sink.OnResult(aggregator.Build(Context, query, takenAt, clock.Elapsed));
         }
 
-        /// <summary>One subscription, every kind, one after another (so -ThrottleLimit still bounds the requests in flight).</summary>
+        /// <summary>
+        /// One subscription, every kind, in two lanes side by side: the paged lists (assessments, then alerts) in one, the short
+        /// reads (score, controls, plans, standards, delegations) in the other. So at most two requests of a subscription are in
+        /// flight (2 x -ThrottleLimit in all), and the long assessment chain no longer waits behind five short reads.
+        /// </summary>
         private async Task ReadSubscriptionSnapshotAsync(DelegatedSubscription subscription, PostureAggregator aggregator, SnapshotProgress progress,
             Func<string, bool> alreadyRead, CancellationToken ct)
         {
             SubscriptionAccumulator acc = aggregator.Open(subscription);
             SubscriptionRef s = acc.Ref;
             ScopeFailure? notRegistered = null;
-            try
+
+            async Task LaneAsync(IEnumerable<string> kinds)
             {
-                foreach (string kind in PostureKind.All)
+                foreach (string kind in kinds)
                 {
                     try
                     {
                         if (alreadyRead(kind)) continue;
-                        if (notRegistered is not null && PostureKind.IsSecurity(kind))
+                        if (Volatile.Read(ref notRegistered) is { } known && PostureKind.IsSecurity(kind))
                         {
-                            // The provider is not registered: every Microsoft.Security read fails alike, so none is sent.
-                            progress.OnFailure(aggregator.Fail(acc, kind, notRegistered));
+                            // The provider is not registered: every Microsoft.Security read fails alike, so no more are sent.
+                            progress.OnFailure(aggregator.Fail(acc, kind, known));
                             continue;
                         }
                         await ReadKindAsync(kind, s, acc, aggregator, progress, ct).ConfigureAwait(false);
@@ -84,7 +89,7 @@ namespace CrossTenantSecurity.Engine
                     catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
                     {
                         ScopeFailure failure = await DescribeFailureAsync(subscription, e, progress.OnVerbose, ct).ConfigureAwait(false);
-                        if (failure.Kind == ScopeFailureKind.NotRegistered && PostureKind.IsSecurity(kind)) notRegistered = failure;
+                        if (failure.Kind == ScopeFailureKind.NotRegistered && PostureKind.IsSecurity(kind)) Interlocked.CompareExchange(ref notRegistered, failure, null);
                         progress.OnFailure(aggregator.Fail(acc, kind, failure));
                     }
                     finally
@@ -92,6 +97,11 @@ namespace CrossTenantSecurity.Engine
                         progress.StepDone();
                     }
                 }
+            }
+
+            try
+            {
+                await Task.WhenAll(LaneAsync(PostureKind.PagedLane), LaneAsync(PostureKind.ShortLane)).ConfigureAwait(false);
             }
             finally
             {

@@ -156,18 +156,14 @@ namespace CrossTenantSecurity.Engine
                 if (tenantFilter.Count > 0 && !tenantFilter.Contains(home)) continue;
                 if (subscriptionFilter.Count == 0 && !query.IncludeHome && access != SubscriptionAccessType.Delegated) continue;
 
-                tenants ??= (await tenantsTask.ConfigureAwait(false)).GroupBy(t => t.TenantId).ToDictionary(g => g.Key, g => g.First());
-                tenants.TryGetValue(home, out TenantRecord? tenant);
-                sink.OnResult(new DelegatedSubscription(record.SubscriptionId, record.DisplayName, record.State, home, tenant?.DisplayName,
-                    Context.TenantId, record.ManagedByTenantIds, access, record.AuthorizationSource, record.Tags));
+                tenants ??= ByTenantId(await tenantsTask.ConfigureAwait(false));
+                sink.OnResult(ToDelegatedSubscription(record, tenants));
             }
 
             // Nothing requested is silently dropped: every id asked for ends as data or as a failure.
             foreach (string missing in subscriptionFilter.Where(id => !seenSubscriptions.Contains(id)))
             {
-                sink.OnFailure(new ScopeFailure(missing, ScopeFailureKind.NotFound, 404, "SubscriptionNotFound",
-                    $"Subscription '{missing}' is not reachable from tenant {Context.TenantId}: it does not exist, or it is not delegated to this tenant.",
-                    "Check the id, and that the customer's Lighthouse delegation includes this subscription and your principal.", null, missing));
+                sink.OnFailure(SubscriptionNotReachable(missing, missing));
             }
             if (tenantFilter.Count > 0)
             {
@@ -185,15 +181,7 @@ namespace CrossTenantSecurity.Engine
         {
             try
             {
-                return await _arm.Cache.GetOrAddAsync(TenantsCacheKey, async () =>
-                {
-                    var result = new List<TenantRecord>();
-                    await foreach (JsonElement item in _arm.ListAsync($"tenants?api-version={ApiVersions.Resources}", sink.OnVerbose, cancellationToken).ConfigureAwait(false))
-                    {
-                        if (TenantRecord.Parse(item) is TenantRecord tenant) result.Add(tenant);
-                    }
-                    return result;
-                }).ConfigureAwait(false);
+                return await _arm.Cache.GetOrAddAsync(TenantsCacheKey, () => LoadTenantRecordsAsync(sink.OnVerbose, cancellationToken)).ConfigureAwait(false);
             }
             catch (ArmRequestException e)
             {
@@ -201,6 +189,16 @@ namespace CrossTenantSecurity.Engine
                 sink.OnWarning($"Tenant names are unavailable: listing tenants failed ({e.Status} {e.ErrorCode}: {e.Message}).");
                 return new List<TenantRecord>();
             }
+        }
+
+        private async Task<List<TenantRecord>> LoadTenantRecordsAsync(Action<string> verbose, CancellationToken cancellationToken)
+        {
+            var result = new List<TenantRecord>();
+            await foreach (JsonElement item in _arm.ListAsync($"tenants?api-version={ApiVersions.Resources}", verbose, cancellationToken).ConfigureAwait(false))
+            {
+                if (TenantRecord.Parse(item) is TenantRecord tenant) result.Add(tenant);
+            }
+            return result;
         }
 
         private async Task<List<SubscriptionRecord>> ListSubscriptionRecordsAsync<T>(IScopeSink<T> sink, CancellationToken cancellationToken)
@@ -238,6 +236,18 @@ namespace CrossTenantSecurity.Engine
             }
             _arm.Cache.Set(SubscriptionsCacheKey, listed);
         }
+
+        private DelegatedSubscription ToDelegatedSubscription(SubscriptionRecord record, IReadOnlyDictionary<Guid, TenantRecord> tenants)
+        {
+            Guid home = record.TenantId ?? Context.TenantId;
+            tenants.TryGetValue(home, out TenantRecord? tenant);
+            SubscriptionAccessType access = TenantClassifier.ClassifySubscription(home, record.ManagedByTenantIds, Context.TenantId);
+            return new DelegatedSubscription(record.SubscriptionId, record.DisplayName, record.State, home, tenant?.DisplayName,
+                Context.TenantId, record.ManagedByTenantIds, access, record.AuthorizationSource, record.Tags);
+        }
+
+        private static Dictionary<Guid, TenantRecord> ByTenantId(IEnumerable<TenantRecord> tenants) =>
+            tenants.GroupBy(t => t.TenantId).ToDictionary(g => g.Key, g => g.First());
 
         private Tenant ToTenant(TenantRecord t, IReadOnlyDictionary<Guid, int> counts) =>
             new Tenant(t.TenantId, t.DisplayName, t.DefaultDomain, t.Domains, t.Category,

@@ -9,7 +9,7 @@ namespace CrossTenantSecurity.Engine
         public IReadOnlyCollection<string> Statuses { get; set; } = new[] { "Unhealthy" };
         public IReadOnlyCollection<string> Severities { get; set; } = Array.Empty<string>();
 
-        internal bool Keeps(string? status, string? severity) =>
-            (Statuses.Count == 0 || Internal.TextMatch.In(Statuses, status)) && (Severities.Count == 0 || Internal.TextMatch.In(Severities, severity));
+        internal bool Keeps(string? status, Severity severity) =>
+            (Statuses.Count == 0 || Internal.TextMatch.In(Statuses, status)) && (Severities.Count == 0 || Internal.TextMatch.In(Severities, severity.ToString()));
     }
 }

@@ -14,11 +14,11 @@ namespace CrossTenantSecurity.Engine.Tests
         public static readonly Guid Msp = Guid.Parse("8f70baf1-1f6e-46a2-a1ff-238dac1ebfb7");
         public static readonly Uri Endpoint = new("https://arm.example.test/");
 
-        /// <summary>The response body of an official example in shared/fixtures/arm-examples.</summary>
+        /// <summary>The response body of an official example in tests/data/arm-examples (see tests/data/SOURCES.md).</summary>
         public static JsonNode Example(string relativePath)
         {
             string path = Path.Combine(AppContext.BaseDirectory, "arm-examples", relativePath);
-            if (!File.Exists(path)) throw new FileNotFoundException("Official example payload missing (shared/fixtures not beside the repository?)", path);
+            if (!File.Exists(path)) throw new FileNotFoundException("Official example payload missing (tests/data/arm-examples)", path);
             return JsonNode.Parse(File.ReadAllText(path))!["responses"]!["200"]!["body"]!;
         }
 

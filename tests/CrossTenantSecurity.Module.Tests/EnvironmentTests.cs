@@ -11,7 +11,7 @@ namespace CrossTenantSecurity.Module.Tests
         public void Built_in_clouds_are_listed()
         {
             using var ps = new PowerShellSession();
-            PSResult result = ps.Run("Get-CtEnvironment | ForEach-Object Name");
+            PSResult result = ps.Run("Get-CtEnvironment | Where-Object Source -eq BuiltIn | ForEach-Object Name");
             Assert.Equal(new[] { "AzureChinaCloud", "AzureCloud", "AzureUSGovernment" }, result.Output.Select(o => o.ToString()).OrderBy(n => n));
             dynamic gov = ps.Run("Get-CtEnvironment -Name AzureUSGovernment").Items.Single();
             Assert.Equal("https://management.usgovcloudapi.net/", ((Uri)gov.ResourceManagerUrl).AbsoluteUri);
@@ -21,11 +21,13 @@ namespace CrossTenantSecurity.Module.Tests
         public void A_custom_cloud_can_be_added_and_found_by_wildcard()
         {
             using var ps = new PowerShellSession();
-            PSResult added = ps.Run("Add-CtEnvironment -Name AzureStackLab -ResourceManagerUrl https://management.local.azurestack.external -ActiveDirectoryAuthority https://login.microsoftonline.com/ -ResourceManagerAudience https://management.adfs.azurestack.local/abc");
+            PSResult added = ps.Run("Add-CtEnvironment -Name AzureStackLab -ResourceManagerUrl https://management.local.azurestack.external -ActiveDirectoryAuthority https://login.microsoftonline.com/ -ResourceManagerAudience https://management.adfs.azurestack.local/abc -Scope Process");
             Assert.False(added.Failed, added.Describe());
             dynamic env = ps.Run("Get-CtEnvironment -Name azurestack*").Items.Single();
             Assert.Equal("https://management.adfs.azurestack.local/abc", (string)env.ResourceManagerAudience);
             Assert.False((bool)env.IsBuiltIn);
+            Assert.Equal("Process", env.Source.ToString());
+            ps.Run("Remove-CtEnvironment AzureStackLab -Confirm:$false");
         }
 
         [Fact]

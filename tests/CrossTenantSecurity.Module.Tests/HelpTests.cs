@@ -44,6 +44,22 @@ namespace CrossTenantSecurity.Module.Tests
             Assert.Equal(declaredOutputs, helpOutputs);
         }
 
+        [Theory]
+        [MemberData(nameof(Cmdlets))]
+        public void Get_Help_Online_opens_the_cmdlet_doc_page_in_the_repository(string name)
+        {
+            string expected = $"https://github.com/crosstenantsecurity/CrossTenantSecurity/blob/main/docs/en-US/{name}.md";
+            using var ps = new PowerShellSession();
+            PSResult uris = ps.Run("(Get-Command $n).HelpUri; @((Get-Help $n -Full).relatedLinks.navigationLink)[0].uri", ("n", name));
+            Assert.False(uris.Failed, uris.Describe());
+            Assert.Equal(expected, uris.Output[0]?.ToString());
+            Assert.Equal(expected, uris.Output[1]?.ToString()?.Trim());
+
+            string doc = Path.Combine(ModuleLocation.RepoRoot, "docs", "en-US", name + ".md");
+            Assert.True(File.Exists(doc), $"{doc} is missing");
+            Assert.Contains("\nonline version: " + expected + "\n", File.ReadAllText(doc).Replace("\r\n", "\n"), StringComparison.Ordinal);
+        }
+
         [Fact]
         public void The_committed_MAML_matches_the_markdown_docs()
         {

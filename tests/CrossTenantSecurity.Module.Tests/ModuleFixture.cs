@@ -24,6 +24,7 @@ namespace CrossTenantSecurity.Module.Tests
         public async Task InitializeAsync()
         {
             ConflictingAzureCore.EnsureLoaded();
+            TestConfigHome.Isolate();
             Host = await EmulatorHost.StartAsync(new EmulatorOptions { CertificateAuthority = PlatformTrust.ProcessAuthority });
         }
 

@@ -102,7 +102,7 @@ namespace CrossTenantSecurity.Module.Tests
             List<dynamic> high = ps.Run($"Get-CtRecommendation -SubscriptionId {NorthwindProduction} -Severity High").Items.ToList();
             var expected = Truth(NorthwindProduction).Assessments.Where(a => a.Status == "Unhealthy" && a.Definition.Severity == "High").ToList();
             Assert.Equal(expected.Count, high.Count);
-            Assert.All(high, r => { Assert.Equal("High", (string)r.Severity); Assert.Equal("Unhealthy", (string)r.Status); });
+            Assert.All(high, r => { Assert.Equal("High", r.Severity.ToString()); Assert.Equal("Unhealthy", (string)r.Status); });
             Assert.Equal(expected.Select(a => a.Resource.Id).OrderBy(x => x), high.Select(r => (string)r.ResourceId).OrderBy(x => x));
             Assert.All(high, r => Assert.NotEmpty((IReadOnlyList<string>)r.Categories));
 

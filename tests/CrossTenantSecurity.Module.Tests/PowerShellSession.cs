@@ -15,6 +15,8 @@ namespace CrossTenantSecurity.Module.Tests
         private readonly StringWriter _hostOutput = new();
         private readonly Runspace _runspace;
 
+        static PowerShellSession() => TestConfigHome.Isolate();
+
         public PowerShellSession(bool import = true)
         {
             _runspace = RunspaceFactory.CreateRunspace(new TextHost(_hostOutput), InitialSessionState.CreateDefault2());
@@ -54,7 +56,7 @@ namespace CrossTenantSecurity.Module.Tests
             Connect(emulator.Host, principal, extra);
 
         public PSResult Connect(CrossTenantSecurity.Emulator.EmulatorHost host, (string Tenant, string AppId, string Secret) principal, string extra = "") =>
-            Run(@"Add-CtEnvironment -Name Emu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url | Out-Null
+            Run(@"Add-CtEnvironment -Name Emu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url -Scope Process | Out-Null
                   $cred = [pscredential]::new($appId, [System.Net.NetworkCredential]::new('', $secret).SecurePassword)
                   Connect-CtAccount -Environment Emu -ServicePrincipal -Credential $cred -TenantId $tenant " + extra,
                 ("url", host.BaseUrl.AbsoluteUri), ("appId", principal.AppId), ("secret", principal.Secret), ("tenant", principal.Tenant));
@@ -73,6 +75,19 @@ namespace CrossTenantSecurity.Module.Tests
             ps.Stop();
             try { ps.EndInvoke(running); } catch (PipelineStoppedException) { }
             return (ps.InvocationStateInfo.State, output.Count, watch.Elapsed);
+        }
+
+        /// <summary>Starts a script and stops it after <paramref name="after"/> (for commands that emit only at the end).</summary>
+        public (PSInvocationState State, TimeSpan StopTook) StopAfter(string script, TimeSpan after)
+        {
+            using PowerShell ps = PowerShell.Create(_runspace);
+            ps.AddScript(script);
+            IAsyncResult running = ps.BeginInvoke();
+            System.Threading.Thread.Sleep(after);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            ps.Stop();
+            try { ps.EndInvoke(running); } catch (PipelineStoppedException) { }
+            return (ps.InvocationStateInfo.State, watch.Elapsed);
         }
 
         public void Dispose()

@@ -30,7 +30,7 @@ namespace CrossTenantSecurity.Module.Tests
         private static PowerShellSession SignedIn(Uri emulator, (string Tenant, string AppId, string Secret) principal)
         {
             var ps = new PowerShellSession();
-            PSResult connect = ps.Run(@"Add-CtEnvironment -Name Emu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url | Out-Null
+            PSResult connect = ps.Run(@"Add-CtEnvironment -Name Emu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url -Scope Process | Out-Null
                   $cred = [pscredential]::new($appId, [System.Net.NetworkCredential]::new('', $secret).SecurePassword)
                   Connect-CtAccount -Environment Emu -ServicePrincipal -Credential $cred -TenantId $tenant",
                 ("url", emulator.AbsoluteUri), ("appId", principal.AppId), ("secret", principal.Secret), ("tenant", principal.Tenant));
@@ -120,13 +120,18 @@ namespace CrossTenantSecurity.Module.Tests
         [Fact]
         public async Task Paging_past_the_quota_waits_for_resets_with_no_429()
         {
+            // Azure's own 15 requests per 5 s, on a clock that stands still until the window is used up and then runs at
+            // wall speed (QuotaWindowClock): however long a page takes on a busy machine, the window fills before it can
+            // reset, so the governor has to wait; and the reset it waits for happens in wall time, as on Azure. More than
+            // 15 requests with no 429 therefore mean the module held a request back until a used-up window reset. (The
+            // governor's own wall clock assumes a reset 5 s after the report; only a machine that took 5 s between
+            // receiving one page and asking for the next would see no wait.)
+            var clock = new QuotaWindowClock();
             await using EmulatorHost host = await EmulatorHost.StartAsync(new EmulatorOptions
             {
                 Scenario = ScenarioLoader.Load("generated:tenants=3,subscriptions=640,assessments=5"),
                 CertificateAuthority = PlatformTrust.ProcessAuthority,
-                // Azure's own 15 requests per 5 s. A page takes 50-300 ms here (more on a busy machine), so a
-                // scaled-down window (0.05 = 250 ms) would never fill up and the governor would go untested.
-                Behaviour = { TimeScale = 1.0 },
+                Behaviour = { TimeScale = 1.0, TimeProvider = clock, ResourceGraphQuotaAdmitted = clock.QuotaLeft },
             });
             using PowerShellSession ps = SignedIn(host.BaseUrl, ModuleFixture.Automation);
 

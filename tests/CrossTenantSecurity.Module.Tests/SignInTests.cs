@@ -35,7 +35,7 @@ namespace CrossTenantSecurity.Module.Tests
             var principal = _emulator.Host.Scenario.Principals.First(p => p.DisplayName == "contoso-posture-automation");
             string token = _emulator.Host.IssueToken(principal.TenantId, principal.ObjectId, principal.AppId);
             using var ps = new PowerShellSession();
-            PSResult plain = ps.Run(@"Add-CtEnvironment -Name Emu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url | Out-Null
+            PSResult plain = ps.Run(@"Add-CtEnvironment -Name Emu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url -Scope Process | Out-Null
                 Connect-CtAccount -Environment Emu -AccessToken $token -TenantId $tenant | Out-Null
                 @(Get-CtDelegatedSubscription).Count",
                 ("url", _emulator.Host.BaseUrl.AbsoluteUri), ("token", token), ("tenant", ModuleFixture.Msp.ToString()));
@@ -54,7 +54,7 @@ namespace CrossTenantSecurity.Module.Tests
             var principal = _emulator.Host.Scenario.Principals.First(p => p.DisplayName == "litware-backup-operator");
             string token = _emulator.Host.IssueToken(principal.TenantId, principal.ObjectId, principal.AppId);
             using var ps = new PowerShellSession();
-            PSResult result = ps.Run(@"Add-CtEnvironment -Name Emu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url | Out-Null
+            PSResult result = ps.Run(@"Add-CtEnvironment -Name Emu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url -Scope Process | Out-Null
                 Connect-CtAccount -Environment Emu -AccessToken $token -TenantId $tenant",
                 ("url", _emulator.Host.BaseUrl.AbsoluteUri), ("token", token), ("tenant", ModuleFixture.Msp.ToString()));
             Assert.StartsWith("Credential.TenantMismatch,", result.TerminatingRecord.FullyQualifiedErrorId, StringComparison.Ordinal);

@@ -64,9 +64,9 @@ namespace CrossTenantSecurity.Module.Tests
             foreach (dynamic t in tenants.Values)
             {
                 var mine = unhealthy.Where(r => (Guid)r.TenantId == (Guid)t.TenantId).ToList();
-                Assert.Equal(mine.Count(r => (string)r.Severity == "High"), (int)t.Unhealthy.High);
-                Assert.Equal(mine.Count(r => (string)r.Severity == "Medium"), (int)t.Unhealthy.Medium);
-                Assert.Equal(mine.Count(r => (string)r.Severity == "Low"), (int)t.Unhealthy.Low);
+                Assert.Equal(mine.Count(r => r.Severity.ToString() == "High"), (int)t.Unhealthy.High);
+                Assert.Equal(mine.Count(r => r.Severity.ToString() == "Medium"), (int)t.Unhealthy.Medium);
+                Assert.Equal(mine.Count(r => r.Severity.ToString() == "Low"), (int)t.Unhealthy.Low);
             }
             Assert.True((int)snapshot.Unhealthy.Total > 0);
 
@@ -76,7 +76,7 @@ namespace CrossTenantSecurity.Module.Tests
             {
                 var mine = alerts.Where(a => (Guid)a.TenantId == (Guid)t.TenantId).ToList();
                 Assert.Equal(mine.Count, (int)t.ActiveAlerts.Total);
-                Assert.Equal(mine.Count(a => (string)a.Severity == "High"), (int)t.ActiveAlerts.High);
+                Assert.Equal(mine.Count(a => a.Severity.ToString() == "High"), (int)t.ActiveAlerts.High);
             }
 
             // Plan coverage: Get-CtDefenderPlan, enabled per customer and plan.
@@ -132,6 +132,25 @@ namespace CrossTenantSecurity.Module.Tests
             dynamic analyticsSummary = ((IEnumerable<object>)snapshot.Subscriptions).Cast<dynamic>().Single(s => (string)s.SubscriptionId == TailspinAnalytics);
             Assert.False((bool)analyticsSummary.Audited);
             Assert.Null((double?)analyticsSummary.Percentage);
+        }
+
+        [Fact]
+        public void Resource_Graph_and_ARM_give_the_same_snapshot()
+        {
+            using PowerShellSession ps = SignedIn();
+            const string Key = @"| ForEach-Object {
+                foreach ($t in $_.Tenants) { '{0}|{1}|{2}|{3}|{4}|{5}|{6}' -f $t.TenantId, $t.Percentage, $t.ScoredCount, $t.Unhealthy, $t.ActiveAlerts, (($t.Plans | ForEach-Object { ""$($_.Plan)=$($_.EnabledCount)/$($_.SubscriptionCount)"" }) -join ','), (($t.Compliance | ForEach-Object { ""$($_.Standard)=$($_.PassedControls)/$($_.FailedControls)"" }) -join ',') }
+                foreach ($s in $_.Subscriptions) { '{0}|{1}|{2}|{3}|{4}|{5}' -f $s.SubscriptionId, $s.Percentage, $s.HealthyCount, $s.UnhealthyCount, $s.AlertCount, $s.DelegationCount }
+                foreach ($f in $_.Failures) { '{0}|{1}' -f $f.ErrorId, $f.Target }
+                foreach ($c in $_.TopControls) { '{0}|{1}' -f $c.Name, $c.PotentialIncrease } }";
+            string[] Read(string source) => ps.Run($"Get-CtPostureSnapshot -Source {source} -ErrorAction SilentlyContinue -WarningAction SilentlyContinue {Key}")
+                .Output.Select(o => o.ToString()).OrderBy(x => x, StringComparer.Ordinal).ToArray();
+            _emulator.Host.Requests.Clear();
+            string[] graph = Read("ResourceGraph");
+            Assert.Contains(_emulator.Host.Requests.Entries, e => e.Path.EndsWith("/Microsoft.ResourceGraph/resources", StringComparison.OrdinalIgnoreCase));
+            string[] arm = Read("Arm");
+            Assert.True(arm.Length > 20);
+            Assert.Equal(arm, graph);
         }
 
         [Fact]
@@ -256,6 +275,31 @@ namespace CrossTenantSecurity.Module.Tests
             {
                 Directory.Delete(dir, recursive: true);
             }
+        }
+
+        [Fact]
+        public async Task Two_lanes_per_subscription_keep_requests_in_flight_within_twice_ThrottleLimit_and_a_stop_ends_the_reads()
+        {
+            var options = new EmulatorOptions { Scenario = ScenarioLoader.Load("generated:tenants=4,subscriptions=40,assessments=60"), CertificateAuthority = PlatformTrust.ProcessAuthority };
+            options.Behaviour.Latency = true;
+            options.Behaviour.TimeScale = 0.05;
+            await using EmulatorHost host = await EmulatorHost.StartAsync(options);
+            using var ps = new PowerShellSession();
+            Assert.False(ps.Connect(host, (EstateGenerator.ManagingTenantId.ToString(), EstateGenerator.AutomationAppId.ToString(), EstateGenerator.AutomationSecret)).Failed);
+
+            host.Requests.Clear();
+            PSResult result = ps.Run("Get-CtPostureSnapshot -ThrottleLimit 3 -ErrorAction SilentlyContinue");
+            Assert.Null(result.Terminating);
+            Assert.Equal(40, (int)((dynamic)result.Output.Single().BaseObject).SubscriptionCount);
+            Assert.InRange(host.Requests.PeakInFlight, 4, 7); // both lanes of three subscriptions (and a subscription page still listing), never more
+
+            host.Requests.Clear();
+            var stopped = ps.StopAfter("Get-CtPostureSnapshot -ThrottleLimit 4 -ErrorAction SilentlyContinue", TimeSpan.FromMilliseconds(800));
+            Assert.Equal(PSInvocationState.Stopped, stopped.State);
+            long sentAtStop = host.Requests.Total + host.Requests.InFlight;
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            Assert.Equal(0, host.Requests.InFlight);
+            Assert.True(host.Requests.Total <= sentAtStop, "requests kept being sent after the stop");
         }
 
         private static int CountOf(string text, string value)

@@ -82,12 +82,29 @@ Describe 'Add-CtEnvironment' {
 
 Describe 'Get-CtEnvironment' {
     It 'lists the three built-in clouds with their endpoints' {
-        $builtIn = @(Get-CtEnvironment | Where-Object BuiltIn)
-        $builtIn.Name | Should -Be @('AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud')
+        $builtIn = @(Get-CtEnvironment | Where-Object Source -eq 'BuiltIn')
+        $builtIn.Name | Sort-Object | Should -Be @('AzureChinaCloud', 'AzureCloud', 'AzureUSGovernment')
         Get-CtEnvironment | Get-CtTableHeader | Select-Object -First 3 | Should -Be @('Name', 'ResourceManagerUrl', 'ActiveDirectoryAuthority')
     }
     It 'says Environment.NotFound for a name it does not know' {
         Get-ErrorIds { Get-CtEnvironment -Name NoSuchCloud } | Should -Be 'Environment.NotFound'
+    }
+    It 'says where each environment comes from' {
+        (Get-CtEnvironment -Name CtTest).Source | Should -Be 'Process'
+    }
+}
+
+Describe 'Remove-CtEnvironment' {
+    It 'removes a custom cloud, and -WhatIf removes nothing' {
+        Add-CtEnvironment -Name PesterGone -ResourceManagerUrl https://management.gone.example/ -ActiveDirectoryAuthority https://login.gone.example/ -Scope Process | Out-Null
+        Remove-CtEnvironment -Name PesterGone -WhatIf
+        Get-CtEnvironment -Name PesterGone | Should -Not -BeNullOrEmpty
+        Get-CtEnvironment -Name PesterGone | Remove-CtEnvironment -Confirm:$false
+        Get-ErrorIds { Get-CtEnvironment -Name PesterGone } | Should -Be 'Environment.NotFound'
+    }
+    It 'refuses to remove a built-in cloud with Environment.BuiltIn' {
+        Get-ErrorIds { Remove-CtEnvironment -Name AzureCloud -Confirm:$false } | Should -Be 'Environment.BuiltIn'
+        Get-CtEnvironment -Name AzureCloud | Should -Not -BeNullOrEmpty
     }
 }
 
@@ -255,5 +272,83 @@ Describe 'Invoke-CtResourceGraphQuery' {
     }
     It 'reports a query the service rejects with ResourceGraph.BadRequest' {
         Get-ErrorIds { Invoke-CtResourceGraphQuery 'securityresources | no-such-operator' } | Should -Contain 'ResourceGraph.BadRequest'
+    }
+}
+
+Describe 'Get-CtPostureSnapshot' {
+    BeforeAll { $script:Snapshot = Get-CtPostureSnapshot -WarningAction SilentlyContinue -ErrorAction SilentlyContinue }
+    It 'reads every customer in one pass and keeps failures as data' {
+        @($script:Snapshot).Count | Should -Be 1
+        $script:Snapshot.ManagingTenantId | Should -Be $script:Managing
+        @($script:Snapshot.Tenants).Count | Should -Be 3
+        @($script:Snapshot.Subscriptions).Count | Should -Be 8
+        $script:Snapshot.Failures.ErrorId | Should -Contain 'SecureScore.ResourceGroupOnly'
+    }
+    It 'agrees with Get-CtSecureScore -AggregateBy Tenant' {
+        $northwind = Get-CtSecureScore -AggregateBy Tenant -ErrorAction SilentlyContinue | Where-Object TenantId -eq $script:Northwind
+        ($script:Snapshot.Tenants | Where-Object TenantId -eq $script:Northwind).Percentage | Should -Be $northwind.Percentage
+    }
+    It 'rejects a tenant id that is not a GUID' {
+        Get-TerminatingErrorId { Get-CtPostureSnapshot -TenantId 'northwind' -ErrorAction Stop } | Should -Be 'PostureSnapshot.InvalidTenantId'
+    }
+}
+
+Describe 'Export-CtPostureReport' {
+    It 'writes one self-contained HTML file from a piped snapshot' {
+        $path = Join-Path ([IO.Path]::GetTempPath()) ("ct-report-" + [guid]::NewGuid().ToString('N') + '.html')
+        try {
+            Get-CtPostureSnapshot -WarningAction SilentlyContinue -ErrorAction SilentlyContinue | Export-CtPostureReport -Path $path | Out-Null
+            $html = Get-Content $path -Raw
+            $html | Should -Match '<svg'
+            $html | Should -Match 'Northwind Traders'
+            $html | Should -Not -Match '<script[^>]+src='
+            $html | Should -Not -Match '<link[^>]+href="https?:'
+        }
+        finally { Remove-Item $path -ErrorAction SilentlyContinue }
+    }
+    It 'names no other customer with -TenantId' {
+        $path = Join-Path ([IO.Path]::GetTempPath()) ("ct-report-" + [guid]::NewGuid().ToString('N') + '.html')
+        try {
+            Get-CtPostureSnapshot -WarningAction SilentlyContinue -ErrorAction SilentlyContinue | Export-CtPostureReport -Path $path -TenantId $script:Northwind | Out-Null
+            $html = Get-Content $path -Raw
+            $html | Should -Match 'Northwind Traders'
+            foreach ($other in 'Tailspin', 'Woodgrove', '33333333-3333', '44444444-4444') { $html | Should -Not -Match $other }
+        }
+        finally { Remove-Item $path -ErrorAction SilentlyContinue }
+    }
+}
+
+Describe 'Save-CtPostureSnapshot, Get-CtPostureHistory and Compare-CtPostureSnapshot' {
+    BeforeAll { $script:Database = Join-Path ([IO.Path]::GetTempPath()) ("ct-history-" + [guid]::NewGuid().ToString('N') + '.db') }
+    AfterAll { Remove-Item "$script:Database*" -ErrorAction SilentlyContinue }
+    It 'saves a snapshot, reads a secure-score trend per customer and finds no drift between equal snapshots' {
+        $snapshot = Get-CtPostureSnapshot -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+        $saved = $snapshot | Save-CtPostureSnapshot -DatabasePath $script:Database
+        $saved | Should -Not -BeNullOrEmpty
+        @(Get-CtPostureHistory -DatabasePath $script:Database -Metric SecureScore -TenantId $script:Northwind).Count | Should -BeGreaterThan 0
+        @(Compare-CtPostureSnapshot -Reference $snapshot -Difference $snapshot -DatabasePath $script:Database) | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Test-CtPosture' {
+    It 'writes one result per check and scope and fails the gate with PostureGate.Failed' {
+        $results = [Collections.Generic.List[object]]::new()
+        $errorId = try { Test-CtPosture -MinimumSecureScore 99 -WarningAction SilentlyContinue -ErrorAction SilentlyContinue | ForEach-Object { $results.Add($_) } } catch { $_ | Get-CtErrorId }
+        $errorId | Should -Be 'PostureGate.Failed'
+        @($results | Where-Object Outcome -eq 'Failed').Count | Should -BeGreaterThan 0
+        $results[0].PSObject.Properties.Name | Should -Contain 'Threshold'
+    }
+    It 'passes a gate the sample estate meets' {
+        { Test-CtPosture -MinimumSecureScore 1 -WarningAction SilentlyContinue -ErrorAction SilentlyContinue | Out-Null } | Should -Not -Throw
+    }
+}
+
+Describe 'The suite' {
+    It 'has a Describe for every exported cmdlet' {
+        $described = Get-ChildItem $PSScriptRoot -Filter *.Tests.ps1 | Get-Content | Select-String -Pattern "^\s*Describe '([^']+)'" |
+            ForEach-Object { $_.Matches[0].Groups[1].Value }
+        foreach ($cmdlet in (Get-Command -Module CrossTenantSecurity -CommandType Cmdlet).Name) {
+            @($described | Where-Object { $_ -match "(^|\W)$([regex]::Escape($cmdlet))(\W|$)" }).Count | Should -BeGreaterThan 0 -Because "$cmdlet needs a Describe"
+        }
     }
 }

@@ -39,8 +39,7 @@ function Connect-CtTestAccount {
     <# Registers the emulator as a cloud for this process and signs in as the sample MSSP's automation principal. #>
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Emulator, [string] $EnvironmentName = 'CtTest')
-    $scope = if ((Get-Command Add-CtEnvironment).Parameters.ContainsKey('Scope')) { @{ Scope = 'Process' } } else { @{} }
-    Add-CtEnvironment -Name $EnvironmentName -ResourceManagerUrl $Emulator.Url -ActiveDirectoryAuthority $Emulator.Url @scope | Out-Null
+    Add-CtEnvironment -Name $EnvironmentName -ResourceManagerUrl $Emulator.Url -ActiveDirectoryAuthority $Emulator.Url -Scope Process | Out-Null
     $secret = ConvertTo-SecureString $Emulator.Secret -AsPlainText -Force
     $credential = [pscredential]::new($Emulator.ApplicationId, $secret)
     Connect-CtAccount -Environment $EnvironmentName -ServicePrincipal -Credential $credential -TenantId $Emulator.TenantId

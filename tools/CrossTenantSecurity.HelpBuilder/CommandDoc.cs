@@ -7,6 +7,8 @@ namespace CrossTenantSecurity.HelpBuilder
     {
         public string Name { get; set; } = string.Empty;
         public string Synopsis { get; set; } = string.Empty;
+        /// <summary>The front matter's "online version:": the page Get-Help -Online opens (the cmdlet's HelpUri).</summary>
+        public string OnlineVersion { get; set; } = string.Empty;
         public List<string> Description { get; } = new();
         public List<SyntaxDoc> Syntax { get; } = new();
         public List<ExampleDoc> Examples { get; } = new();

@@ -52,9 +52,13 @@ namespace CrossTenantSecurity.HelpBuilder
                     new XElement(Maml + "title", $"-------------------------- {e.Title} --------------------------"),
                     new XElement(Dev + "code", e.Code),
                     Paras(Dev + "remarks", e.Remarks)))),
-                new XElement(Command + "relatedLinks", doc.Links.Select(l => new XElement(Maml + "navigationLink",
+                // platyPS puts the online version first: Get-Help -Online opens the first related link with a URI.
+                new XElement(Command + "relatedLinks", OnlineLink(doc).Concat(doc.Links).Select(l => new XElement(Maml + "navigationLink",
                     new XElement(Maml + "linkText", l.Text), new XElement(Maml + "uri", l.Uri)))));
         }
+
+        private static IEnumerable<(string Text, string Uri)> OnlineLink(CommandDoc doc) =>
+            doc.OnlineVersion.Length == 0 ? Enumerable.Empty<(string, string)>() : new[] { ("Online Version:", doc.OnlineVersion) };
 
         /// <summary>
         /// A syntax item lists the parameters named in its syntax line. "[-Name &lt;T&gt;]", "[-Switch]" and

@@ -10,8 +10,9 @@ namespace CrossTenantSecurity.HelpBuilder
     {
         public static CommandDoc Read(string markdown)
         {
-            string[] lines = StripFrontMatter(markdown.Replace("\r\n", "\n")).Split('\n');
-            var doc = new CommandDoc();
+            string text = markdown.Replace("\r\n", "\n");
+            string[] lines = StripFrontMatter(text).Split('\n');
+            var doc = new CommandDoc { OnlineVersion = FrontMatterField(text, "online version") };
             var sections = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
             List<string>? current = null;
             foreach (string line in lines)
@@ -50,6 +51,18 @@ namespace CrossTenantSecurity.HelpBuilder
             foreach (Match link in Regex.Matches(string.Join("\n", Section(sections, "RELATED LINKS")), @"\[([^\]]+)\]\(([^)]*)\)"))
                 doc.Links.Add((link.Groups[1].Value, link.Groups[2].Value));
             return doc;
+        }
+
+        private static string FrontMatterField(string text, string name)
+        {
+            if (!text.StartsWith("---\n", StringComparison.Ordinal)) return string.Empty;
+            int end = text.IndexOf("\n---\n", 4, StringComparison.Ordinal);
+            foreach (string line in text.Substring(4, Math.Max(0, end - 4)).Split('\n'))
+            {
+                int colon = line.IndexOf(':');
+                if (colon > 0 && string.Equals(line.Substring(0, colon).Trim(), name, StringComparison.OrdinalIgnoreCase)) return line.Substring(colon + 1).Trim();
+            }
+            return string.Empty;
         }
 
         private static string StripFrontMatter(string text)

@@ -20,10 +20,18 @@ namespace CrossTenantSecurity.Bench.Compare
             new BenchScenario("S5", "S2", "S2 + throttle storm: global ARM read bucket empty on 10% of subscriptions, Retry-After 10 s (scaled)", FaultProfile.Calm, 100, 0.10),
             new BenchScenario("S6-realistic", "S2", "S2 under the 'realistic' fault profile", FaultProfile.Realistic),
             new BenchScenario("S6-stormy", "S2", "S2 under the 'stormy' fault profile", FaultProfile.Stormy),
+            // Not the loop against the module: the module's two ways to audit everything, each against a fresh emulator.
+            new BenchScenario("S2-snapshot", "S2", "S2 core, calm: Get-CtPostureSnapshot (one pass, every kind incl. delegations) against the six audit cmdlets one after another", FaultProfile.Calm)
+            {
+                Snapshot = true,
+            },
         };
 
-        /// <summary>The default set: everything the performance model asks for.</summary>
-        public static IReadOnlyList<BenchScenario> Default => All;
+        /// <summary>The default set: everything the performance model asks for (S2-snapshot runs when named).</summary>
+        public static IReadOnlyList<BenchScenario> Default => All.Where(s => !s.Snapshot).ToList();
+
+        /// <summary>Compare Get-CtPostureSnapshot with the six cmdlets instead of the serial loop with the module.</summary>
+        public bool Snapshot { get; init; }
 
         public static BenchScenario Find(string name) =>
             All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))

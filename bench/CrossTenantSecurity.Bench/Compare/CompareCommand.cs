@@ -20,10 +20,23 @@ namespace CrossTenantSecurity.Bench.Compare
         {
             _ = PlatformTrust.ProcessAuthority; // before any TLS: the trust store is read once per process
             var results = new List<ComparisonResult>();
+            var snapshots = new List<ComparisonResult>();
             LatencyMeans means = LatencyMeans.Scaled(settings.TimeScale);
             foreach (BenchScenario bench in settings.Scenarios)
             {
                 Scenario estate = ScenarioLoader.Load($"{bench.Estate}:seed={settings.Seed}");
+                if (bench.Snapshot)
+                {
+                    Console.WriteLine($"== {bench.Name}: {bench.Description}; {estate.Subscriptions.Count} subscriptions");
+                    ApproachResult six = await MeasureAsync("six cmdlets", bench, estate, settings, means,
+                        host => ModuleProcess.RunAsync(host.BaseUrl, settings.NetworkTimeout, message => Console.WriteLine(message)));
+                    ApproachResult snapshot = await MeasureAsync("snapshot", bench, estate, settings, means,
+                        host => ModuleProcess.RunAsync(host.BaseUrl, settings.NetworkTimeout, message => Console.WriteLine(message), ModuleProcess.SnapshotMode));
+                    snapshots.Add(new ComparisonResult(bench.Name, bench.Description, settings.TimeScale, settings.Seed, estate.Subscriptions.Count, six, snapshot));
+                    if (!settings.ModuleOnly) SnapshotResultsWriter.Write(settings.OutputDirectory, snapshots, settings);
+                    Console.WriteLine($"   snapshot is {snapshots[^1].SpeedUp:F2}× the speed of the six cmdlets; snapshot / its lower bound {snapshots[^1].ModuleOverBound:F2}×");
+                    continue;
+                }
                 double estimate = SerialEstimateSeconds(estate, means);
                 Console.WriteLine($"== {bench.Name}: {bench.Description}; {estate.Subscriptions.Count} subscriptions; serial loop estimated at {estimate:F0} s");
                 if (estimate > settings.MaxSerialMinutes * 60)
@@ -42,7 +55,11 @@ namespace CrossTenantSecurity.Bench.Compare
                 ResultsWriter.Write(settings.OutputDirectory, results, settings);
                 Console.WriteLine($"   speed-up {results[^1].SpeedUp:F1}×, module / lower bound {results[^1].ModuleOverBound:F2}×");
             }
-            if (settings.ModuleOnly) return 0;
+            if (settings.ModuleOnly || results.Count == 0)
+            {
+                if (snapshots.Count > 0 && !settings.ModuleOnly) Console.WriteLine(SnapshotResultsWriter.Markdown(snapshots, settings));
+                return 0;
+            }
             Console.WriteLine();
             Console.WriteLine(ResultsWriter.Markdown(results, settings));
             Console.WriteLine($"Written to {settings.OutputDirectory}/latest.md and latest.json");
@@ -71,7 +88,7 @@ namespace CrossTenantSecurity.Bench.Compare
             }
             var analysis = RequestLogAnalysis.Of(host.Requests, behaviour.Scale(behaviour.ArmLimits.MinimumRetryAfter));
             var subscriptions = estate.Subscriptions.Select(s => s.Id.ToString()).ToList();
-            if (name == "module") run.EmptyByTruth = await ModuleRun.AccountEmptyAnswersAsync(run.Ledger, estate);
+            if (name != "serial loop") run.EmptyByTruth = await ModuleRun.AccountEmptyAnswersAsync(run.Ledger, estate);
             double bound = LowerBound.Seconds(analysis, run.Concurrency, subscriptions.Count, estate.PageSize, means, settings.TimeScale);
             var counters = host.Requests.Behaviour;
             var result = new ApproachResult(name, run.Concurrency, run.Wall.TotalSeconds, run.SignIn.TotalSeconds, run.FirstObject?.TotalSeconds,

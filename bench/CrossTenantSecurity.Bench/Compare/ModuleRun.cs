@@ -20,6 +20,9 @@ namespace CrossTenantSecurity.Bench.Compare
     {
         /// <summary>The cmdlets' default -ThrottleLimit (CtScopedCmdlet); the lower bound is computed for it.</summary>
         public const int DefaultThrottleLimit = 64;
+
+        /// <summary>Get-CtPostureSnapshot reads each subscription in two lanes (paged lists beside the short reads): 2 x -ThrottleLimit in flight.</summary>
+        public const int SnapshotConcurrency = 2 * DefaultThrottleLimit;
         private static readonly string[] AllStatuses = { "Healthy", "Unhealthy", "NotApplicable" };
 
         private readonly StringWriter _hostOutput = new();
@@ -43,18 +46,7 @@ namespace CrossTenantSecurity.Bench.Compare
             var observer = new ModuleObserver(watch);
             long errors = 0;
 
-            using (PowerShell connect = PowerShell.Create(_runspace))
-            {
-                connect.AddScript(@"param($url, $appId, $secret, $tenant, $timeout)
-                    Add-CtEnvironment -Name BenchEmu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url | Out-Null
-                    $cred = [pscredential]::new($appId, [System.Net.NetworkCredential]::new('', $secret).SecurePassword)
-                    Connect-CtAccount -Environment BenchEmu -ServicePrincipal -Credential $cred -TenantId $tenant -NetworkTimeout $timeout -ErrorAction Stop | Out-Null")
-                    .AddArgument(baseUrl.AbsoluteUri).AddArgument(EstateGenerator.AutomationAppId.ToString())
-                    .AddArgument(EstateGenerator.AutomationSecret).AddArgument(EstateGenerator.ManagingTenantId.ToString())
-                    .AddArgument(Math.Max(1, (int)Math.Ceiling(networkTimeout.TotalSeconds)));
-                connect.Invoke();
-                if (connect.HadErrors) throw new InvalidOperationException("Connect-CtAccount failed: " + string.Join("; ", connect.Streams.Error.Select(e => e.Exception.Message)));
-            }
+            Connect(baseUrl, networkTimeout);
             TimeSpan signIn = watch.Elapsed;
 
             foreach (AuditCommand command in AuditCommand.All)
@@ -81,6 +73,47 @@ namespace CrossTenantSecurity.Bench.Compare
             }
             watch.Stop();
             return new ApproachRun(watch.Elapsed, observer.FirstObject, observer.Objects, errors, observer.Ledger, signIn, Listing: null, DefaultThrottleLimit);
+        }
+
+        /// <summary>
+        /// The one-pass audit: connect, then Get-CtPostureSnapshot with default settings (every kind of every subscription in one
+        /// fan-out). Each subscription in the snapshot's summaries counts as answered for all six kinds: each kind ended as data
+        /// or as a failure in the snapshot.
+        /// </summary>
+        public ApproachRun RunSnapshot(Uri baseUrl, TimeSpan networkTimeout, Action<string> progress)
+        {
+            var watch = Stopwatch.StartNew();
+            Connect(baseUrl, networkTimeout);
+            TimeSpan signIn = watch.Elapsed;
+            var ledger = new SubscriptionLedger();
+            long failures = 0;
+            using (PowerShell ps = PowerShell.Create(_runspace))
+            {
+                ps.AddScript(@"$s = Get-CtPostureSnapshot -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+                    [pscustomobject]@{ Ids = @($s.Subscriptions | ForEach-Object SubscriptionId); Failures = $s.FailureCount; Summary = $s.ToString() }");
+                PSObject result = ps.Invoke().Single();
+                foreach (object id in (object[])result.Properties["Ids"].Value) ledger.MarkAll(id.ToString()!, AuditCommand.AllMask);
+                failures = Convert.ToInt64(result.Properties["Failures"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                progress($"  Get-CtPostureSnapshot: done at {watch.Elapsed.TotalSeconds:F1} s: {result.Properties["Summary"].Value}");
+            }
+            watch.Stop();
+            return new ApproachRun(watch.Elapsed, watch.Elapsed, 1, failures, ledger, signIn, Listing: null, SnapshotConcurrency);
+        }
+
+        private void Connect(Uri baseUrl, TimeSpan networkTimeout)
+        {
+        using (PowerShell connect = PowerShell.Create(_runspace))
+        {
+            connect.AddScript(@"param($url, $appId, $secret, $tenant, $timeout)
+                Add-CtEnvironment -Name BenchEmu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url -Scope Process | Out-Null
+                $cred = [pscredential]::new($appId, [System.Net.NetworkCredential]::new('', $secret).SecurePassword)
+                Connect-CtAccount -Environment BenchEmu -ServicePrincipal -Credential $cred -TenantId $tenant -NetworkTimeout $timeout -ErrorAction Stop | Out-Null")
+                .AddArgument(baseUrl.AbsoluteUri).AddArgument(EstateGenerator.AutomationAppId.ToString())
+                .AddArgument(EstateGenerator.AutomationSecret).AddArgument(EstateGenerator.ManagingTenantId.ToString())
+                .AddArgument(Math.Max(1, (int)Math.Ceiling(networkTimeout.TotalSeconds)));
+            connect.Invoke();
+            if (connect.HadErrors) throw new InvalidOperationException("Connect-CtAccount failed: " + string.Join("; ", connect.Streams.Error.Select(e => e.Exception.Message)));
+        }
         }
 
         /// <summary>

@@ -1,11 +1,16 @@
 using System;
+using System.IO;
 using System.Management.Automation;
+using CrossTenantSecurity.Commands.Environments;
 using CrossTenantSecurity.Commands.Infrastructure;
 
 namespace CrossTenantSecurity.Commands
 {
-    /// <summary>Adds (or replaces) a custom cloud: Azure Stack Hub, a sovereign cloud, or the emulator.</summary>
-    [Cmdlet(VerbsCommon.Add, "CtEnvironment")]
+    /// <summary>
+    /// Adds (or replaces) a custom cloud: Azure Stack Hub, a sovereign cloud, or the emulator. Saved for the
+    /// current user by default (every later session sees it); -Scope Process keeps it in this process only.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Add, "CtEnvironment", HelpUri = HelpUris.Prefix + "Add-CtEnvironment.md")]
     [OutputType(typeof(CloudEnvironment))]
     public sealed class AddCtEnvironmentCommand : CtCmdlet
     {
@@ -29,26 +34,32 @@ namespace CrossTenantSecurity.Commands
         [Alias("MicrosoftGraphEndpoint")]
         public Uri? GraphUrl { get; set; }
 
+        /// <summary>CurrentUser (default) saves to the user's configuration folder; Process keeps it in this process.</summary>
+        [Parameter]
+        [ValidateSet(nameof(EnvironmentSource.CurrentUser), nameof(EnvironmentSource.Process))]
+        public string Scope { get; set; } = nameof(EnvironmentSource.CurrentUser);
+
         internal override string ErrorNoun => "Environment";
 
         protected override void ProcessRecord()
         {
-            foreach (CloudEnvironment builtIn in CloudEnvironment.BuiltIn)
-            {
-                if (string.Equals(builtIn.Name, Name, StringComparison.OrdinalIgnoreCase))
-                {
-                    ThrowTerminatingError(ErrorRecordFactory.Create(
-                        new ArgumentException($"'{Name}' is a built-in environment and cannot be replaced.", nameof(Name)),
-                        "Environment.BuiltIn", ErrorCategory.InvalidArgument, Name, "Choose another name for the custom environment."));
-                }
-            }
+            if (EnvironmentCatalog.IsBuiltIn(Name)) ThrowTerminatingError(EnvironmentErrors.BuiltIn(Name, "replaced"));
             RequireHttps(ResourceManagerUrl, nameof(ResourceManagerUrl));
             RequireHttps(ActiveDirectoryAuthority, nameof(ActiveDirectoryAuthority));
             if (GraphUrl is not null) RequireHttps(GraphUrl, nameof(GraphUrl));
 
+            var source = (EnvironmentSource)Enum.Parse(typeof(EnvironmentSource), Scope, ignoreCase: true);
             var environment = new CloudEnvironment(Name, WithSlash(ResourceManagerUrl), WithSlash(ActiveDirectoryAuthority),
-                ResourceManagerAudience ?? string.Empty, GraphUrl is null ? null : WithSlash(GraphUrl), isBuiltIn: false);
-            Session.Environments[Name] = environment;
+                ResourceManagerAudience ?? string.Empty, GraphUrl is null ? null : WithSlash(GraphUrl), source);
+            try
+            {
+                EnvironmentCatalog.Add(environment, WriteWarning);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(EnvironmentErrors.SaveFailed(Name, e));
+            }
+            if (source == EnvironmentSource.CurrentUser) WriteVerbose($"Saved '{Name}' in {EnvironmentCatalog.UserFilePath}.");
             WriteObject(environment);
         }
 

@@ -1,6 +1,10 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
+using CrossTenantSecurity.Commands.Completion;
+using CrossTenantSecurity.Commands.Environments;
 using CrossTenantSecurity.Commands.Infrastructure;
 using CrossTenantSecurity.Engine;
 
@@ -10,7 +14,7 @@ namespace CrossTenantSecurity.Commands
     /// Signs in once to the managing tenant. Every later command uses this one credential and ARM client
     /// to reach all delegated customers. Tokens are never written to any stream.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "CtAccount", DefaultParameterSetName = ParameterSets.UserInteractive)]
+    [Cmdlet(VerbsCommunications.Connect, "CtAccount", DefaultParameterSetName = ParameterSets.UserInteractive, HelpUri = HelpUris.Prefix + "Connect-CtAccount.md")]
     [OutputType(typeof(Context))]
     public sealed class ConnectCtAccountCommand : CtCmdlet
     {
@@ -29,6 +33,7 @@ namespace CrossTenantSecurity.Commands
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
         public string Environment { get; set; } = "AzureCloud";
 
         [Parameter(Mandatory = true, ParameterSetName = ParameterSets.UserDeviceCode)]
@@ -99,6 +104,10 @@ namespace CrossTenantSecurity.Commands
         [ValidateRange(1, 600)]
         public int NetworkTimeout { get; set; } = 100;
 
+        /// <summary>Runspace (default): this runspace only. Process: every runspace of the process without a sign-in of its own.</summary>
+        [Parameter]
+        public ContextScope Scope { get; set; } = ContextScope.Runspace;
+
         /// <summary>Never send a second GET for a late read; every read is sent exactly once (retries aside).</summary>
         [Parameter]
         public SwitchParameter DisableReadHedging { get; set; }
@@ -116,13 +125,24 @@ namespace CrossTenantSecurity.Commands
                 sink.OnVerbose($"Signed in to tenant {connected.Context.TenantId} in {connected.Context.Environment} as {connected.Context.Account} ({connected.Context.AuthenticationMethod}).");
                 sink.OnResult(connected.Context);
             });
-            if (connected is not null) Session.Client = connected;
+            if (connected is null) return;
+            if (Scope == ContextScope.Process)
+            {
+                SessionRegistry.ProcessClient = connected;
+                Session.RunspaceClient = null; // so this runspace uses the sign-in it just shared
+                WriteVerbose("The sign-in is shared with every runspace of this process that has none of its own (ForEach-Object -Parallel, Start-ThreadJob).");
+            }
+            else
+            {
+                Session.RunspaceClient = connected;
+            }
         }
 
         internal ConnectionOptions BuildOptions()
         {
-            if (!Session.Environments.TryGetValue(Environment, out CloudEnvironment? cloud))
-                ThrowTerminatingError(EnvironmentErrors.NotFound(Environment, Session));
+            IReadOnlyList<CloudEnvironment> known = EnvironmentCatalog.List(WriteWarning);
+            CloudEnvironment? cloud = EnvironmentCatalog.Named(known, Environment);
+            if (cloud is null) ThrowTerminatingError(EnvironmentErrors.NotFound(Environment, known));
 
             Guid? tenant = null;
             if (TenantId is not null)

@@ -13,7 +13,7 @@ namespace CrossTenantSecurity.Commands
     /// Writes a posture snapshot (from the pipeline, or a fresh one) as a self-contained HTML report, and with -Format
     /// as schema-versioned JSON and CSV files per kind. -TenantId narrows the report to one customer.
     /// </summary>
-    [Cmdlet(VerbsData.Export, "CtPostureReport")]
+    [Cmdlet(VerbsData.Export, "CtPostureReport", HelpUri = HelpUris.Prefix + "Export-CtPostureReport.md")]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportCtPostureReportCommand : CtCmdlet
     {

@@ -8,7 +8,7 @@ using CrossTenantSecurity.Engine;
 namespace CrossTenantSecurity.Commands
 {
     /// <summary>Defender for Cloud alerts across every subscription.</summary>
-    [Cmdlet(VerbsCommon.Get, "CtAlert")]
+    [Cmdlet(VerbsCommon.Get, "CtAlert", HelpUri = HelpUris.Prefix + "Get-CtAlert.md")]
     [OutputType(typeof(Alert))]
     public sealed class GetCtAlertCommand : CtPostureCmdlet<Alert>
     {

@@ -4,7 +4,7 @@ using CrossTenantSecurity.Commands.Infrastructure;
 namespace CrossTenantSecurity.Commands
 {
     /// <summary>The current sign-in, or nothing when this session is not signed in.</summary>
-    [Cmdlet(VerbsCommon.Get, "CtContext")]
+    [Cmdlet(VerbsCommon.Get, "CtContext", HelpUri = HelpUris.Prefix + "Get-CtContext.md")]
     [OutputType(typeof(Context))]
     public sealed class GetCtContextCommand : CtCmdlet
     {

@@ -1,11 +1,12 @@
 using System.Management.Automation;
+using CrossTenantSecurity.Commands.Completion;
 using CrossTenantSecurity.Commands.Infrastructure;
 using CrossTenantSecurity.Engine;
 
 namespace CrossTenantSecurity.Commands
 {
     /// <summary>Subscriptions reachable from the managing tenant, with their home and managing tenants.</summary>
-    [Cmdlet(VerbsCommon.Get, "CtDelegatedSubscription")]
+    [Cmdlet(VerbsCommon.Get, "CtDelegatedSubscription", HelpUri = HelpUris.Prefix + "Get-CtDelegatedSubscription.md")]
     [OutputType(typeof(DelegatedSubscription))]
     public sealed class GetCtDelegatedSubscriptionCommand : CtCmdlet
     {
@@ -13,10 +14,12 @@ namespace CrossTenantSecurity.Commands
 
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SubscriptionIdCompleter))]
         public string[]? SubscriptionId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TenantIdCompleter))]
         public string[]? TenantId { get; set; }
 
         /// <summary>Also list the managing tenant's own subscriptions and any reached directly.</summary>

@@ -7,7 +7,7 @@ using CrossTenantSecurity.Engine;
 namespace CrossTenantSecurity.Commands
 {
     /// <summary>Azure Lighthouse delegations of every subscription: offer, scope, managing tenant, roles.</summary>
-    [Cmdlet(VerbsCommon.Get, "CtDelegation")]
+    [Cmdlet(VerbsCommon.Get, "CtDelegation", HelpUri = HelpUris.Prefix + "Get-CtDelegation.md")]
     [OutputType(typeof(Delegation))]
     public sealed class GetCtDelegationCommand : CtPostureCmdlet<Delegation>
     {

@@ -11,7 +11,7 @@ namespace CrossTenantSecurity.Commands
     /// PostureSnapshot. Per-scope failures are written as non-terminating errors (under each kind's noun) and kept in
     /// the snapshot's Failures.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "CtPostureSnapshot")]
+    [Cmdlet(VerbsCommon.Get, "CtPostureSnapshot", HelpUri = HelpUris.Prefix + "Get-CtPostureSnapshot.md")]
     [OutputType(typeof(PostureSnapshot))]
     public sealed class GetCtPostureSnapshotCommand : CtPostureCmdlet<PostureSnapshot>
     {

@@ -7,7 +7,7 @@ using CrossTenantSecurity.Engine;
 namespace CrossTenantSecurity.Commands
 {
     /// <summary>Defender recommendations (assessments joined with their metadata) across every subscription.</summary>
-    [Cmdlet(VerbsCommon.Get, "CtRecommendation")]
+    [Cmdlet(VerbsCommon.Get, "CtRecommendation", HelpUri = HelpUris.Prefix + "Get-CtRecommendation.md")]
     [OutputType(typeof(Recommendation))]
     public sealed class GetCtRecommendationCommand : CtPostureCmdlet<Recommendation>
     {

@@ -7,7 +7,7 @@ using CrossTenantSecurity.Engine;
 namespace CrossTenantSecurity.Commands
 {
     /// <summary>Regulatory compliance standards per subscription, with their controls on request.</summary>
-    [Cmdlet(VerbsCommon.Get, "CtRegulatoryCompliance")]
+    [Cmdlet(VerbsCommon.Get, "CtRegulatoryCompliance", HelpUri = HelpUris.Prefix + "Get-CtRegulatoryCompliance.md")]
     [OutputType(typeof(RegulatoryComplianceStandard), typeof(RegulatoryComplianceControl))]
     public sealed class GetCtRegulatoryComplianceCommand : CtPostureCmdlet<object>
     {

@@ -7,7 +7,7 @@ using CrossTenantSecurity.Engine;
 namespace CrossTenantSecurity.Commands
 {
     /// <summary>Secure score per subscription, or per customer with -AggregateBy Tenant.</summary>
-    [Cmdlet(VerbsCommon.Get, "CtSecureScore")]
+    [Cmdlet(VerbsCommon.Get, "CtSecureScore", HelpUri = HelpUris.Prefix + "Get-CtSecureScore.md")]
     [OutputType(typeof(SecureScore), typeof(TenantSecureScore))]
     public sealed class GetCtSecureScoreCommand : CtPostureCmdlet<SecureScore>
     {

@@ -7,7 +7,7 @@ using CrossTenantSecurity.Engine;
 namespace CrossTenantSecurity.Commands
 {
     /// <summary>Secure score controls per subscription; -Top N ranks the controls worth most score across all customers.</summary>
-    [Cmdlet(VerbsCommon.Get, "CtSecureScoreControl")]
+    [Cmdlet(VerbsCommon.Get, "CtSecureScoreControl", HelpUri = HelpUris.Prefix + "Get-CtSecureScoreControl.md")]
     [OutputType(typeof(SecureScoreControl), typeof(SecureScoreControlSummary))]
     public sealed class GetCtSecureScoreControlCommand : CtPostureCmdlet<SecureScoreControl>
     {

@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using CrossTenantSecurity.Commands.Completion;
 using CrossTenantSecurity.Commands.Infrastructure;
 
 namespace CrossTenantSecurity.Commands
 {
     /// <summary>The managing tenant and every tenant related to it, with subscription counts.</summary>
-    [Cmdlet(VerbsCommon.Get, "CtTenant")]
+    [Cmdlet(VerbsCommon.Get, "CtTenant", HelpUri = HelpUris.Prefix + "Get-CtTenant.md")]
     [OutputType(typeof(Tenant))]
     public sealed class GetCtTenantCommand : CtCmdlet
     {
@@ -15,6 +16,7 @@ namespace CrossTenantSecurity.Commands
 
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TenantIdCompleter))]
         public string[]? TenantId { get; set; }
 
         internal override string ErrorNoun => "Tenant";

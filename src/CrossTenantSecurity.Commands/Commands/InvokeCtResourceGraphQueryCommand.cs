@@ -7,7 +7,7 @@ using CrossTenantSecurity.Engine;
 namespace CrossTenantSecurity.Commands
 {
     /// <summary>A Resource Graph (KQL) query across every subscription in scope; one PSCustomObject per row.</summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "CtResourceGraphQuery")]
+    [Cmdlet(VerbsLifecycle.Invoke, "CtResourceGraphQuery", HelpUri = HelpUris.Prefix + "Invoke-CtResourceGraphQuery.md")]
     [OutputType(ResourceGraphRowSink.TypeName)]
     public sealed class InvokeCtResourceGraphQueryCommand : CtScopedCmdlet<PSObject>
     {

@@ -49,7 +49,13 @@ namespace CrossTenantSecurity.Commands.Infrastructure
         internal void RunStreaming<T>(Func<IScopeSink<T>, CancellationToken, Task> producer)
         {
             using var pump = new PipelinePump<T>(_cancellation.Token);
-            Task work = Task.Run(() => producer(pump, _cancellation.Token), _cancellation.Token);
+            Action<string>? trace = DebugWanted() ? pump.OnDebug : null;
+            Task work = Task.Run(() =>
+            {
+                // Set inside the worker's flow, so exactly the requests this command starts are traced to it.
+                RequestTrace.WriteTo(trace);
+                return producer(pump, _cancellation.Token);
+            }, _cancellation.Token);
             work.ContinueWith(_ => pump.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
             bool drained = false;
@@ -66,6 +72,15 @@ namespace CrossTenantSecurity.Commands.Infrastructure
             }
 
             if (work.IsFaulted) ThrowFromWorker(work.Exception!.GetBaseException());
+        }
+
+        /// <summary>-Debug, or $DebugPreference asks for debug output: only then is the HTTP trace built at all.</summary>
+        private bool DebugWanted()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out object? debug)) return debug is SwitchParameter { IsPresent: true };
+            object? preference = GetVariableValue("DebugPreference");
+            if (preference is PSObject wrapped) preference = wrapped.BaseObject;
+            return preference is ActionPreference p && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
         }
 
         private void ThrowFromWorker(Exception exception)

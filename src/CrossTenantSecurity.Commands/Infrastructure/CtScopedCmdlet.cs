@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using CrossTenantSecurity.Commands.Completion;
 using CrossTenantSecurity.Engine;
 
 namespace CrossTenantSecurity.Commands.Infrastructure
@@ -16,10 +17,12 @@ namespace CrossTenantSecurity.Commands.Infrastructure
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SubscriptionIdCompleter))]
         public string[]? SubscriptionId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TenantIdCompleter))]
         public string[]? TenantId { get; set; }
 
         /// <summary>Also cover the managing tenant's own subscriptions.</summary>

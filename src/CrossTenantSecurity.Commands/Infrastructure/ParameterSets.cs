@@ -12,5 +12,7 @@ namespace CrossTenantSecurity.Commands.Infrastructure
         public const string FederatedToken = "WorkloadIdentityFederation";
         public const string AccessToken = "AccessToken";
         public const string AzureCli = "AzureCli";
+        public const string AlertObject = "InputObject";
+        public const string AlertId = "ResourceId";
     }
 }

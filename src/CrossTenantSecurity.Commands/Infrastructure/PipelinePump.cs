@@ -27,6 +27,9 @@ namespace CrossTenantSecurity.Commands.Infrastructure
         public void OnVerbose(string message) => Add(new VerboseItem(message));
         public void OnWarning(string message) => Add(new WarningItem(message));
 
+        /// <summary>The engine's HTTP trace (<see cref="Engine.RequestTrace"/>), written with -Debug.</summary>
+        public void OnDebug(string message) => Add(new DebugItem(message));
+
         public void OnProgress(int done, int total)
         {
             // Progress is advisory: skip it rather than block when the queue is full.

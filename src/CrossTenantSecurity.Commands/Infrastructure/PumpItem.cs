@@ -29,6 +29,13 @@ namespace CrossTenantSecurity.Commands.Infrastructure
         public override void WriteTo(CtCmdlet cmdlet) => cmdlet.WriteVerbose(_message);
     }
 
+    internal sealed class DebugItem : PumpItem
+    {
+        private readonly string _message;
+        public DebugItem(string message) => _message = message;
+        public override void WriteTo(CtCmdlet cmdlet) => cmdlet.WriteDebug(_message);
+    }
+
     internal sealed class WarningItem : PumpItem
     {
         private readonly string _message;

@@ -1,35 +1,41 @@
-using System;
-using System.Collections.Concurrent;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using CrossTenantSecurity.Engine;
 
 namespace CrossTenantSecurity.Commands.Infrastructure
 {
     /// <summary>
-    /// What a runspace has set up: its clouds and its sign-in. Kept per runspace so that parallel
-    /// runspaces (and parallel tests) signed in to different tenants never see each other's session.
+    /// What a runspace has set up: its own sign-in. Kept per runspace so that parallel runspaces (and parallel
+    /// tests) signed in to different tenants never see each other's session; a sign-in made with -Scope Process
+    /// is the fallback for every runspace without one of its own. Clouds are not per runspace: see EnvironmentCatalog.
     /// </summary>
     internal sealed class CtSessionState
     {
-        public CtSessionState()
-        {
-            foreach (CloudEnvironment builtIn in CloudEnvironment.BuiltIn) Environments[builtIn.Name] = builtIn;
-        }
+        /// <summary>This runspace's own sign-in (Connect-CtAccount -Scope Runspace).</summary>
+        public CrossTenantClient? RunspaceClient { get; set; }
 
-        public ConcurrentDictionary<string, CloudEnvironment> Environments { get; } =
-            new ConcurrentDictionary<string, CloudEnvironment>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>The sign-in commands use: one credential and one ARM pipeline for every command.</summary>
+        public CrossTenantClient? Client => RunspaceClient ?? SessionRegistry.ProcessClient;
 
-        /// <summary>The signed-in client: one credential and one ARM pipeline for every command.</summary>
-        public CrossTenantClient? Client { get; set; }
+        /// <summary>Where <see cref="Client"/> comes from, or null when not signed in.</summary>
+        public ContextScope? ClientScope => RunspaceClient is not null ? ContextScope.Runspace : SessionRegistry.ProcessClient is not null ? ContextScope.Process : null;
     }
 
     internal static class SessionRegistry
     {
         private static readonly ConditionalWeakTable<Runspace, CtSessionState> States = new ConditionalWeakTable<Runspace, CtSessionState>();
         private static readonly CtSessionState NoRunspace = new CtSessionState();
+        private static CrossTenantClient? _processClient;
 
         public static CtSessionState For(Runspace? runspace) =>
             runspace is null ? NoRunspace : States.GetValue(runspace, _ => new CtSessionState());
+
+        /// <summary>The sign-in shared by every runspace of the process (Connect-CtAccount -Scope Process), as Az's process context.</summary>
+        public static CrossTenantClient? ProcessClient
+        {
+            get => Volatile.Read(ref _processClient);
+            set => Volatile.Write(ref _processClient, value);
+        }
     }
 }

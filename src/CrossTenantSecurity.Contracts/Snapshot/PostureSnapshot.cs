@@ -27,19 +27,19 @@ namespace CrossTenantSecurity
             Account = account;
             Environment = environment;
             Source = source;
-            ScopeTenantIds = scopeTenantIds;
-            ScopeSubscriptionIds = scopeSubscriptionIds;
+            ScopeTenantIds = ItemList.From(scopeTenantIds);
+            ScopeSubscriptionIds = ItemList.From(scopeSubscriptionIds);
             IncludeHome = includeHome;
             Percentage = percentage;
             Unhealthy = unhealthy;
             ActiveAlerts = activeAlerts;
-            Plans = plans;
-            Compliance = compliance;
-            Tenants = tenants;
-            Subscriptions = subscriptions;
-            TopRecommendations = topRecommendations;
-            TopControls = topControls;
-            Failures = failures;
+            Plans = ItemList.From(plans);
+            Compliance = ItemList.From(compliance);
+            Tenants = ItemList.From(tenants);
+            Subscriptions = ItemList.From(subscriptions);
+            TopRecommendations = ItemList.From(topRecommendations);
+            TopControls = ItemList.From(topControls);
+            Failures = ItemList.From(failures);
             Detail = detail;
             CustomerTenantId = customerTenantId;
         }
@@ -54,9 +54,9 @@ namespace CrossTenantSecurity
         /// <summary>Arm, ResourceGraph or Auto, as asked.</summary>
         public string Source { get; }
         /// <summary>The -TenantId filter (empty: every customer).</summary>
-        public IReadOnlyList<Guid> ScopeTenantIds { get; }
+        public ItemList<Guid> ScopeTenantIds { get; }
         /// <summary>The -SubscriptionId filter (empty: every subscription).</summary>
-        public IReadOnlyList<string> ScopeSubscriptionIds { get; }
+        public ItemList<string> ScopeSubscriptionIds { get; }
         public bool IncludeHome { get; }
         /// <summary>Set when the snapshot was narrowed to one customer (<see cref="ForTenant"/>).</summary>
         public Guid? CustomerTenantId { get; }
@@ -64,13 +64,13 @@ namespace CrossTenantSecurity
         public double Percentage { get; }
         public SeverityCounts Unhealthy { get; }
         public SeverityCounts ActiveAlerts { get; }
-        public IReadOnlyList<PlanCoverage> Plans { get; }
-        public IReadOnlyList<ComplianceSummary> Compliance { get; }
-        public IReadOnlyList<TenantPostureSummary> Tenants { get; }
-        public IReadOnlyList<SubscriptionPostureSummary> Subscriptions { get; }
-        public IReadOnlyList<RecommendationSummary> TopRecommendations { get; }
-        public IReadOnlyList<SecureScoreControlSummary> TopControls { get; }
-        public IReadOnlyList<SnapshotFailure> Failures { get; }
+        public ItemList<PlanCoverage> Plans { get; }
+        public ItemList<ComplianceSummary> Compliance { get; }
+        public ItemList<TenantPostureSummary> Tenants { get; }
+        public ItemList<SubscriptionPostureSummary> Subscriptions { get; }
+        public ItemList<RecommendationSummary> TopRecommendations { get; }
+        public ItemList<SecureScoreControlSummary> TopControls { get; }
+        public ItemList<SnapshotFailure> Failures { get; }
         /// <summary>The full rows, only with -IncludeDetail.</summary>
         public PostureSnapshotDetail? Detail { get; }
 

@@ -3,7 +3,7 @@ namespace CrossTenantSecurity
     /// <summary>One recommendation ranked across customers: its unhealthy resources, subscriptions and tenants.</summary>
     public sealed class RecommendationSummary
     {
-        public RecommendationSummary(int rank, string assessmentKey, string? displayName, string? severity, int unhealthyCount, int subscriptionCount, int tenantCount)
+        public RecommendationSummary(int rank, string assessmentKey, string? displayName, Severity severity, int unhealthyCount, int subscriptionCount, int tenantCount)
         {
             Rank = rank;
             AssessmentKey = assessmentKey;
@@ -17,7 +17,7 @@ namespace CrossTenantSecurity
         public int Rank { get; }
         public string AssessmentKey { get; }
         public string? DisplayName { get; }
-        public string? Severity { get; }
+        public Severity Severity { get; }
         /// <summary>Unhealthy assessments (one per resource).</summary>
         public int UnhealthyCount { get; }
         public int SubscriptionCount { get; }

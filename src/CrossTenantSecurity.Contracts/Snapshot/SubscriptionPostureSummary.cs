@@ -28,13 +28,13 @@ namespace CrossTenantSecurity
             NotApplicableCount = notApplicableCount;
             ActiveAlerts = activeAlerts;
             AlertCount = alertCount;
-            PlansRead = plansRead;
-            EnabledPlans = enabledPlans;
-            Compliance = compliance;
+            PlansRead = ItemList.From(plansRead);
+            EnabledPlans = ItemList.From(enabledPlans);
+            Compliance = ItemList.From(compliance);
             DelegationCount = delegationCount;
             DefenderReady = defenderReady;
             PotentialScoreIncrease = potentialScoreIncrease;
-            FailedKinds = failedKinds;
+            FailedKinds = ItemList.From(failedKinds);
         }
 
         public Guid TenantId { get; }
@@ -59,17 +59,17 @@ namespace CrossTenantSecurity
         /// <summary>Alerts of any status.</summary>
         public int AlertCount { get; }
         /// <summary>Every Defender plan the subscription reported (empty when pricings could not be read).</summary>
-        public IReadOnlyList<string> PlansRead { get; }
+        public ItemList<string> PlansRead { get; }
         /// <summary>Plans on the Standard tier.</summary>
-        public IReadOnlyList<string> EnabledPlans { get; }
-        public IReadOnlyList<ComplianceSummary> Compliance { get; }
+        public ItemList<string> EnabledPlans { get; }
+        public ItemList<ComplianceSummary> Compliance { get; }
         public int DelegationCount { get; }
         /// <summary>Whether a delegation gives a role that can read Defender data at subscription scope; null when none was read.</summary>
         public bool? DefenderReady { get; }
         /// <summary>Sum over the subscription's controls of max minus current.</summary>
         public double PotentialScoreIncrease { get; }
         /// <summary>Posture kinds that could not be read (see the snapshot's Failures for why).</summary>
-        public IReadOnlyList<string> FailedKinds { get; }
+        public ItemList<string> FailedKinds { get; }
         public bool Audited => FailedKinds.Count == 0;
 
         public override string ToString() => $"{SubscriptionName} ({SubscriptionId}): {(Percentage is double p ? p.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " %" : "no score")}";

@@ -24,12 +24,12 @@ namespace CrossTenantSecurity
             Weight = weight;
             Unhealthy = unhealthy;
             ActiveAlerts = activeAlerts;
-            Plans = plans;
-            Compliance = compliance;
+            Plans = ItemList.From(plans);
+            Compliance = ItemList.From(compliance);
             FailedSubscriptionCount = failedSubscriptionCount;
             FailureCount = failureCount;
-            TopRecommendations = topRecommendations;
-            TopControls = topControls;
+            TopRecommendations = ItemList.From(topRecommendations);
+            TopControls = ItemList.From(topControls);
         }
 
         public Guid TenantId { get; }
@@ -49,13 +49,13 @@ namespace CrossTenantSecurity
         public int UnhealthyCount => Unhealthy.Total;
         public SeverityCounts ActiveAlerts { get; }
         public int ActiveAlertCount => ActiveAlerts.Total;
-        public IReadOnlyList<PlanCoverage> Plans { get; }
-        public IReadOnlyList<ComplianceSummary> Compliance { get; }
+        public ItemList<PlanCoverage> Plans { get; }
+        public ItemList<ComplianceSummary> Compliance { get; }
         /// <summary>Subscriptions with at least one posture kind that could not be read.</summary>
         public int FailedSubscriptionCount { get; }
         public int FailureCount { get; }
-        public IReadOnlyList<RecommendationSummary> TopRecommendations { get; }
-        public IReadOnlyList<SecureScoreControlSummary> TopControls { get; }
+        public ItemList<RecommendationSummary> TopRecommendations { get; }
+        public ItemList<SecureScoreControlSummary> TopControls { get; }
 
         public override string ToString() => $"{TenantName ?? TenantId.ToString()}: {(double.IsNaN(Percentage) ? "n/a" : Percentage.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " %")}";
     }

@@ -43,6 +43,11 @@ namespace CrossTenantSecurity.Emulator.Behaviour
         public TimeSpan ResourceGraphWindow { get; set; } = TimeSpan.FromSeconds(5);
         /// <summary>Add Retry-After (time to the window's reset) to Resource Graph 429s; Azure does not document one.</summary>
         public bool ResourceGraphRetryAfter { get; set; }
+        /// <summary>
+        /// Told after every Resource Graph admission how many requests the caller's window has left (0: used up, and
+        /// so it stays until the window resets). Tests drive a clock with it; see ResourceGraphQuota.
+        /// </summary>
+        internal Action<int>? ResourceGraphQuotaAdmitted { get; set; }
 
         /// <summary>The clock for buckets, windows and injected delays; tests pass a manual one.</summary>
         public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

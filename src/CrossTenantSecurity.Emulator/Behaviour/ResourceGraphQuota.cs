@@ -22,6 +22,7 @@ namespace CrossTenantSecurity.Emulator.Behaviour
                     _windows[principal] = window = new FixedWindowCounter(_options.ResourceGraphRequestsPerWindow, _options.Scale(_options.ResourceGraphWindow));
                 }
                 bool allowed = window.TryTake(now, out int remaining, out TimeSpan resetsAfter);
+                _options.ResourceGraphQuotaAdmitted?.Invoke(remaining);
                 admission.Headers["x-ms-user-quota-remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
                 admission.Headers["x-ms-user-quota-resets-after"] = FormatResetsAfter(resetsAfter);
                 if (allowed) return;

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 
 namespace CrossTenantSecurity.Emulator.Posture
 {
-    /// <summary>Microsoft.Security resources in the REST API's shapes (see shared/fixtures/arm-examples).</summary>
+    /// <summary>Microsoft.Security resources in the REST API's shapes (see tests/data/arm-examples).</summary>
     internal static class SecurityJson
     {
         public static JsonObject SecureScore(Guid subscriptionId, ScoreResult score) => new()

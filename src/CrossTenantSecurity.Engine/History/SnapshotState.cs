@@ -45,7 +45,7 @@ namespace CrossTenantSecurity.Engine.History
                 foreach (Recommendation r in detail.Recommendations)
                 {
                     if (!string.Equals(r.Status, "Unhealthy", StringComparison.OrdinalIgnoreCase) || !state.Subscriptions.TryGetValue(r.SubscriptionId, out SubscriptionState? sub)) continue;
-                    sub.AddUnhealthy(r.AssessmentKey, r.ResourceId ?? r.Id, r.DisplayName, r.Severity);
+                    sub.AddUnhealthy(r.AssessmentKey, r.ResourceId ?? r.Id, r.DisplayName, r.Severity.ToString());
                 }
                 foreach (DefenderPlan p in detail.Plans)
                 {
@@ -54,7 +54,7 @@ namespace CrossTenantSecurity.Engine.History
                 foreach (Alert a in detail.Alerts)
                 {
                     if (string.Equals(a.Status, "Active", StringComparison.OrdinalIgnoreCase) && state.Subscriptions.TryGetValue(a.SubscriptionId, out SubscriptionState? sub))
-                        sub.ActiveAlerts[a.Name] = new AlertState(a.Name, a.DisplayName, a.Severity);
+                        sub.ActiveAlerts[a.Name] = new AlertState(a.Name, a.DisplayName, a.Severity.ToString());
                 }
                 foreach (Delegation d in detail.Delegations)
                 {

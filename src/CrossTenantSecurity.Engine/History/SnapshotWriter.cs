@@ -89,7 +89,7 @@ namespace CrossTenantSecurity.Engine.History
                     if (!IsUnhealthy(r.Status)) continue;
                     ct.ThrowIfCancellationRequested();
                     Run("unhealthy", "INSERT OR IGNORE INTO unhealthy_rows VALUES ($1,$2,$3,$4);", false,
-                        id, Subscription(r.SubscriptionId, r.SubscriptionName), Assessment(r.AssessmentKey, r.DisplayName, r.Severity), Resource(r.ResourceId ?? r.Id));
+                        id, Subscription(r.SubscriptionId, r.SubscriptionName), Assessment(r.AssessmentKey, r.DisplayName, r.Severity.ToString()), Resource(r.ResourceId ?? r.Id));
                 }
                 foreach (DefenderPlan p in detail.Plans)
                 {

@@ -62,6 +62,7 @@ namespace CrossTenantSecurity.Engine.Internal
             armOptions.Retry.NetworkTimeout = options.NetworkTimeout;
             armOptions.Diagnostics.ApplicationId = "CrossTenantSecurity";
             armOptions.AddPolicy(governor ?? new ThrottleGovernorPolicy(), HttpPipelinePosition.PerRetry);
+            armOptions.AddPolicy(new HttpTracePolicy("HTTP"), HttpPipelinePosition.PerRetry);
             if (transport is not null) armOptions.Transport = transport;
             var client = new ArmClient(credential, defaultSubscriptionId: null, armOptions);
             return new PipelineAccess(client).ArmPipeline;

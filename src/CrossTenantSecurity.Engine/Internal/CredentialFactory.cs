@@ -75,16 +75,16 @@ namespace CrossTenantSecurity.Engine.Internal
                 options.ManagedIdentityResourceId is { Length: > 0 } resourceId ? ManagedIdentityId.FromUserAssignedResourceId(new ResourceIdentifier(resourceId)) :
                 options.ClientId is { Length: > 0 } clientId ? ManagedIdentityId.FromUserAssignedClientId(clientId) :
                 ManagedIdentityId.SystemAssigned;
-            return new ManagedIdentityCredential(new ManagedIdentityCredentialOptions(id)
-            {
-                AuthorityHost = options.Environment.ActiveDirectoryAuthority,
-            });
+            var managedIdentityOptions = new ManagedIdentityCredentialOptions(id) { AuthorityHost = options.Environment.ActiveDirectoryAuthority };
+            managedIdentityOptions.AddPolicy(new HttpTracePolicy("Sign-in"), HttpPipelinePosition.PerRetry);
+            return new ManagedIdentityCredential(managedIdentityOptions);
         }
 
         internal static T Configure<T>(T credentialOptions, ConnectionOptions options, Uri authority, bool customCloud)
             where T : TokenCredentialOptions
         {
             credentialOptions.AuthorityHost = authority;
+            credentialOptions.AddPolicy(new HttpTracePolicy("Sign-in"), HttpPipelinePosition.PerRetry);
             credentialOptions.Retry.MaxRetries = options.MaxRetries;
             credentialOptions.Retry.NetworkTimeout = options.NetworkTimeout;
             // Instance discovery asks login.microsoftonline.com about the authority; a custom cloud

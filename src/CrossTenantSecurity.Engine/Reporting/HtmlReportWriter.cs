@@ -30,7 +30,8 @@ namespace CrossTenantSecurity.Engine.Reporting
             h.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">");
             h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
             h.Append($"<meta name=\"generator\" content=\"CrossTenantSecurity\"><meta name=\"schema-version\" content=\"{PostureSnapshot.CurrentSchemaVersion}\">");
-            h.Append($"<title>{E(title)}</title><style>{ReportAssets.Css}</style></head><body>");
+            // A large estate's customer sections are laid out only when scrolled to (content-visibility), so the page opens fast.
+            h.Append($"<title>{E(title)}</title><style>{ReportAssets.Css}</style></head><body{(snapshot.SubscriptionCount > 200 ? " class=\"large\"" : string.Empty)}>");
             h.Append($"<header><h1>{E(title)}</h1><p class=\"meta\">Taken {E(snapshot.TakenAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))} by {E(snapshot.Account)} " +
                      $"(managing tenant {E(snapshot.ManagingTenantId.ToString())}, {E(snapshot.Environment)}, source {E(snapshot.Source)}) in {E(snapshot.Duration.TotalSeconds, "0.0")} s. " +
                      $"Scope: {E(Scope(snapshot))}.</p>");
@@ -82,7 +83,7 @@ namespace CrossTenantSecurity.Engine.Reporting
             if (s.TopControls.Count > 0)
                 h.Append($"<li>Most score to gain: <b>{E(s.TopControls[0].DisplayName ?? s.TopControls[0].Name)}</b> (+{E(s.TopControls[0].PotentialIncrease)} points over {E(s.TopControls[0].SubscriptionCount)} subscription(s)).</li>");
             if (s.TopRecommendations.Count > 0)
-                h.Append($"<li>Top recommendation: <b>{E(s.TopRecommendations[0].DisplayName ?? s.TopRecommendations[0].AssessmentKey)}</b> ({E(s.TopRecommendations[0].Severity)}, {E(s.TopRecommendations[0].UnhealthyCount)} unhealthy resource(s)).</li>");
+                h.Append($"<li>Top recommendation: <b>{E(s.TopRecommendations[0].DisplayName ?? s.TopRecommendations[0].AssessmentKey)}</b> ({E(s.TopRecommendations[0].Severity.ToString())}, {E(s.TopRecommendations[0].UnhealthyCount)} unhealthy resource(s)).</li>");
             int missing = s.Tenants.Sum(t => t.MissingCount);
             if (missing > 0) h.Append($"<li>{E(missing)} subscription(s) have no secure score (not computed yet or not readable); see <a href=\"#failures\">not audited</a>.</li>");
             h.Append("</ul></section>");
@@ -153,7 +154,7 @@ namespace CrossTenantSecurity.Engine.Reporting
             Table(id, withTenants ? new[] { "Rank", "Recommendation", "Severity", "Unhealthy", "Subscriptions", "Customers" } : new[] { "Rank", "Recommendation", "Severity", "Unhealthy", "Subscriptions" },
                 rows.Select(r =>
                 {
-                    var cells = new List<string> { Num(r.Rank), Cell(r.DisplayName ?? r.AssessmentKey), $"<td class=\"sev {E((r.Severity ?? "other").ToLowerInvariant())}\">{E(r.Severity)}</td>", Num(r.UnhealthyCount), Num(r.SubscriptionCount) };
+                    var cells = new List<string> { Num(r.Rank), Cell(r.DisplayName ?? r.AssessmentKey), $"<td class=\"sev {E(r.Severity.ToString().ToLowerInvariant())}\" data-sort=\"{(long)r.Severity}\">{E(r.Severity.ToString())}</td>", Num(r.UnhealthyCount), Num(r.SubscriptionCount) };
                     if (withTenants) cells.Add(Num(r.TenantCount));
                     return cells.ToArray();
                 }));

@@ -20,34 +20,35 @@ th{background:var(--band);cursor:pointer;user-select:none;white-space:nowrap}th[
 td.num{text-align:right;font-variant-numeric:tabular-nums}.id{font-family:ui-monospace,Consolas,monospace;font-size:11px;color:var(--muted)}
 td.cov{text-align:center}td.cov.full{background:#d7f0d8}td.cov.part{background:#fff1c7}td.cov.zero{background:#f9d6d5}td.cov.none{color:var(--muted)}
 td.sev.high{color:var(--high);font-weight:600}td.sev.medium{color:var(--medium)}section.customer{border-top:1px solid var(--line);margin-top:18px}
+body.large section.customer{content-visibility:auto;contain-intrinsic-size:auto 900px}
 ul.toc{columns:3;font-size:13px}
-@media print{nav,input.filter{display:none}header{background:none}section{break-inside:auto}tr,svg{break-inside:avoid}section.customer{break-before:page}a{color:inherit;text-decoration:none}main{max-width:none}}
+@media print{body.large section.customer{content-visibility:visible}nav,input.filter{display:none}header{background:none}section{break-inside:auto}tr,svg{break-inside:avoid}section.customer{break-before:page}a{color:inherit;text-decoration:none}main{max-width:none}}
 ";
 
+        /// <summary>Two delegated listeners for the whole page (sorting and filtering), however many tables it holds.</summary>
         public const string Script = @"
 (function(){
-  function key(td){var s=td&&td.getAttribute('data-sort');if(s!==null&&s!==undefined&&s!==''&&!isNaN(+s))return +s;return td?td.textContent.trim().toLowerCase():'';}
-  document.querySelectorAll('table.sortable').forEach(function(table){
-    table.querySelectorAll('thead th').forEach(function(th,col){
-      function sort(){
-        var asc=th.getAttribute('aria-sort')!=='ascending';
-        table.querySelectorAll('thead th').forEach(function(o){o.removeAttribute('aria-sort');});
-        th.setAttribute('aria-sort',asc?'ascending':'descending');
-        var body=table.tBodies[0];var rows=Array.prototype.slice.call(body.rows).filter(function(r){return !r.classList.contains('empty');});
-        rows.sort(function(a,b){var x=key(a.cells[col]),y=key(b.cells[col]);var c=(typeof x==='number'&&typeof y==='number')?x-y:String(x).localeCompare(String(y));return asc?c:-c;});
-        rows.forEach(function(r){body.appendChild(r);});
-      }
-      th.addEventListener('click',sort);th.addEventListener('keydown',function(e){if(e.key==='Enter')sort();});
-    });
-  });
-  document.querySelectorAll('input.filter').forEach(function(input){
+  function key(td){var s=td&&td.getAttribute('data-sort');if(s!==null&&s!==''&&!isNaN(+s))return +s;return td?td.textContent.trim().toLowerCase():'';}
+  function sort(th){
+    var table=th.closest('table');if(!table||!table.classList.contains('sortable'))return;
+    var col=Array.prototype.indexOf.call(th.parentNode.children,th);var asc=th.getAttribute('aria-sort')!=='ascending';
+    Array.prototype.forEach.call(th.parentNode.children,function(o){o.removeAttribute('aria-sort');});
+    th.setAttribute('aria-sort',asc?'ascending':'descending');
+    var body=table.tBodies[0];var rows=Array.prototype.filter.call(body.rows,function(r){return !r.classList.contains('empty');});
+    rows.sort(function(a,b){var x=key(a.cells[col]),y=key(b.cells[col]);var c=(typeof x==='number'&&typeof y==='number')?x-y:String(x).localeCompare(String(y));return asc?c:-c;});
+    var f=document.createDocumentFragment();rows.forEach(function(r){f.appendChild(r);});body.appendChild(f);
+  }
+  document.addEventListener('click',function(e){var th=e.target.closest&&e.target.closest('thead th');if(th)sort(th);});
+  document.addEventListener('keydown',function(e){var th=e.key==='Enter'&&e.target.closest&&e.target.closest('thead th');if(th)sort(th);});
+  document.addEventListener('input',function(e){
+    var input=e.target;if(!input.classList||!input.classList.contains('filter'))return;
     var table=document.getElementById(input.getAttribute('data-table'));if(!table)return;
-    input.addEventListener('input',function(){
-      var q=input.value.trim().toLowerCase();
-      Array.prototype.forEach.call(table.tBodies[0].rows,function(r){if(r.classList.contains('empty'))return;r.hidden=q!==''&&r.textContent.toLowerCase().indexOf(q)<0;});
-    });
+    var q=input.value.trim().toLowerCase();
+    Array.prototype.forEach.call(table.tBodies[0].rows,function(r){if(r.classList.contains('empty'))return;r.hidden=q!==''&&r.textContent.toLowerCase().indexOf(q)<0;});
   });
   document.documentElement.setAttribute('data-ready','true');
+  // When the first frame after this script was painted, in ms since navigation: what 'renders in' means, measured by the browser.
+  requestAnimationFrame(function(){requestAnimationFrame(function(){document.documentElement.setAttribute('data-painted-ms',String(Math.round(performance.now())));});});
 })();
 ";
     }

@@ -111,13 +111,9 @@ namespace CrossTenantSecurity.Engine.Snapshot
             }
         }
 
-        private static int SeverityRank(string? severity) =>
-            string.Equals(severity, "High", StringComparison.OrdinalIgnoreCase) ? 0 : string.Equals(severity, "Medium", StringComparison.OrdinalIgnoreCase) ? 1 :
-            string.Equals(severity, "Low", StringComparison.OrdinalIgnoreCase) ? 2 : 3;
-
         /// <summary>Most severe first, then most widespread (unhealthy resources).</summary>
-        internal static List<RecommendationSummary> RankRecommendations(IEnumerable<(string Key, string? DisplayName, string? Severity, int Unhealthy, int Subscriptions, int Tenants)> rows) =>
-            rows.OrderBy(r => SeverityRank(r.Severity)).ThenByDescending(r => r.Unhealthy).ThenBy(r => r.DisplayName ?? r.Key, StringComparer.OrdinalIgnoreCase)
+        internal static List<RecommendationSummary> RankRecommendations(IEnumerable<(string Key, string? DisplayName, Severity Severity, int Unhealthy, int Subscriptions, int Tenants)> rows) =>
+            rows.OrderByDescending(r => r.Severity).ThenByDescending(r => r.Unhealthy).ThenBy(r => r.DisplayName ?? r.Key, StringComparer.OrdinalIgnoreCase)
                 .Take(TopCount).Select((r, i) => new RecommendationSummary(i + 1, r.Key, r.DisplayName, r.Severity, r.Unhealthy, r.Subscriptions, r.Tenants)).ToList();
 
         /// <summary>Most score to gain first (as Get-CtSecureScoreControl -Top).</summary>
@@ -144,8 +140,8 @@ namespace CrossTenantSecurity.Engine.Snapshot
 
             public Guid TenantId { get; }
             public string? TenantName { get; }
-            public Dictionary<string, (string? DisplayName, string? Severity, int Count, int Subscriptions)> Recommendations { get; } =
-                new Dictionary<string, (string?, string?, int, int)>(StringComparer.OrdinalIgnoreCase);
+            public Dictionary<string, (string? DisplayName, Severity Severity, int Count, int Subscriptions)> Recommendations { get; } =
+                new Dictionary<string, (string?, Severity, int, int)>(StringComparer.OrdinalIgnoreCase);
             public Dictionary<string, (string? DisplayName, double Gain, int Unhealthy, int Subscriptions)> Controls { get; } =
                 new Dictionary<string, (string?, double, int, int)>(StringComparer.OrdinalIgnoreCase);
 
@@ -182,7 +178,7 @@ namespace CrossTenantSecurity.Engine.Snapshot
                 foreach (var r in rows.Recommendations)
                 {
                     Recommendations.TryGetValue(r.Key, out var known);
-                    Recommendations[r.Key] = (r.Value.DisplayName ?? known.DisplayName, r.Value.Severity ?? known.Severity, known.Count + r.Value.Count, known.Subscriptions + 1);
+                    Recommendations[r.Key] = (r.Value.DisplayName ?? known.DisplayName, r.Value.Severity != Severity.Unknown ? r.Value.Severity : known.Severity, known.Count + r.Value.Count, known.Subscriptions + 1);
                 }
                 foreach (var c in rows.Controls)
                 {

@@ -13,6 +13,12 @@ namespace CrossTenantSecurity.Engine.Snapshot
 
         public static readonly string[] All = { SecureScore, SecureScoreControl, Recommendation, Alert, DefenderPlan, RegulatoryCompliance, Delegation };
 
+        /// <summary>The kinds read page after page (the subscription's longest chains), read in one lane.</summary>
+        public static readonly string[] PagedLane = { Recommendation, Alert };
+
+        /// <summary>The short reads, in the other lane beside them; the score first, as it fails first on a subscription without Defender.</summary>
+        public static readonly string[] ShortLane = { SecureScore, SecureScoreControl, DefenderPlan, RegulatoryCompliance, Delegation };
+
         /// <summary>The kinds served by Microsoft.Security (a subscription without the provider fails them all alike).</summary>
         public static bool IsSecurity(string kind) => kind != Delegation;
     }

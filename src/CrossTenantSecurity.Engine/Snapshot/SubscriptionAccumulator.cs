@@ -32,8 +32,8 @@ namespace CrossTenantSecurity.Engine.Snapshot
         public SubscriptionRef Ref { get; }
 
         /// <summary>Unhealthy assessments per assessment key: display name, severity, count.</summary>
-        public Dictionary<string, (string? DisplayName, string? Severity, int Count)> Recommendations { get; } =
-            new Dictionary<string, (string?, string?, int)>(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, (string? DisplayName, Severity Severity, int Count)> Recommendations { get; } =
+            new Dictionary<string, (string?, Severity, int)>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Controls with score to gain: display name, potential increase, unhealthy resources.</summary>
         public Dictionary<string, (string? DisplayName, double Gain, int Unhealthy)> Controls { get; } =
@@ -74,7 +74,7 @@ namespace CrossTenantSecurity.Engine.Snapshot
                 {
                     _unhealthy.Add(recommendation.Severity);
                     Recommendations.TryGetValue(recommendation.AssessmentKey, out var known);
-                    Recommendations[recommendation.AssessmentKey] = (recommendation.DisplayName ?? known.DisplayName, recommendation.Severity ?? known.Severity, known.Count + 1);
+                    Recommendations[recommendation.AssessmentKey] = (recommendation.DisplayName ?? known.DisplayName, recommendation.Severity != Severity.Unknown ? recommendation.Severity : known.Severity, known.Count + 1);
                 }
             }
         }
@@ -140,16 +140,16 @@ namespace CrossTenantSecurity.Engine.Snapshot
         }
     }
 
-    /// <summary>Counts by severity while rows stream past.</summary>
+    /// <summary>Counts by severity while rows stream past (Informational and Unknown count as Other).</summary>
     internal struct Tally
     {
         public int High, Medium, Low, Other;
 
-        public void Add(string? severity)
+        public void Add(Severity severity)
         {
-            if (string.Equals(severity, "High", StringComparison.OrdinalIgnoreCase)) High++;
-            else if (string.Equals(severity, "Medium", StringComparison.OrdinalIgnoreCase)) Medium++;
-            else if (string.Equals(severity, "Low", StringComparison.OrdinalIgnoreCase)) Low++;
+            if (severity == Severity.High) High++;
+            else if (severity == Severity.Medium) Medium++;
+            else if (severity == Severity.Low) Low++;
             else Other++;
         }
 

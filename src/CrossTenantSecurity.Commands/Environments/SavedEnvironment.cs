@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+
+namespace CrossTenantSecurity.Commands.Environments
+{
+    /// <summary>
+    /// The shape of environments.json. It has room only for names, endpoint URLs and audiences: a token or a
+    /// secret has nowhere to go.
+    /// </summary>
+    internal sealed class SavedEnvironmentsDocument
+    {
+        public int Version { get; set; } = 1;
+        public List<SavedEnvironment> Environments { get; set; } = new List<SavedEnvironment>();
+    }
+
+    internal sealed class SavedEnvironment
+    {
+        public string? Name { get; set; }
+        public string? ResourceManagerUrl { get; set; }
+        public string? ActiveDirectoryAuthority { get; set; }
+        public string? ResourceManagerAudience { get; set; }
+        public string? GraphUrl { get; set; }
+    }
+}
