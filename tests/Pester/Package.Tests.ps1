@@ -34,11 +34,13 @@ Describe 'The module package' {
         $zip = [IO.Compression.ZipFile]::OpenRead($script:Package.FullName)
         try { $entries = @($zip.Entries | ForEach-Object FullName) } finally { $zip.Dispose() }
         $packaging = '^(CrossTenantSecurity\.nuspec|\[Content_Types\]\.xml|_rels/.*|package/.*)$'
-        $module = '^(CrossTenantSecurity\.(psd1|psm1|Format\.ps1xml)|LICENSE|en-US/[^/]+\.(xml|txt)|bin/Core/CrossTenantSecurity\.(Commands|Contracts)\.dll|bin/Core/Dependencies/[^/]+\.dll)$'
+        $module = '^(CrossTenantSecurity\.(psd1|psm1|Format\.ps1xml)|LICENSE|en-US/[^/]+\.(xml|txt)|bin/Core/CrossTenantSecurity\.(Commands|Contracts)\.dll|bin/Core/Dependencies/[^/]+\.dll|bin/Core/Dependencies/runtimes/(linux|linux-musl|osx|win)-(x64|x86|arm64)/native/(libe_sqlite3\.(so|dylib)|e_sqlite3\.dll))$'   # SQLite for the history, per RID
         $stray = @($entries | Where-Object { $_ -notmatch $packaging -and $_ -notmatch $module })
         $stray | Should -BeNullOrEmpty
         $entries | Should -Contain 'LICENSE'
         $entries | Should -Contain 'bin/Core/Dependencies/CrossTenantSecurity.Engine.dll'
+        $entries | Should -Contain 'bin/Core/Dependencies/runtimes/linux-x64/native/libe_sqlite3.so'
+        $entries | Should -Contain 'bin/Core/Dependencies/runtimes/win-x64/native/e_sqlite3.dll'
     }
 
     It 'has the gallery metadata: licence, project, release notes, tags' {
