@@ -192,7 +192,11 @@ function New-ModulePackage {
     $null = New-Item -ItemType Directory -Force -Path $destination
     Get-ChildItem $destination -Filter 'CrossTenantSecurity.*.nupkg' | Remove-Item
     Import-Module Microsoft.PowerShell.PSResourceGet
-    Compress-PSResource -Path $moduleDirectory -DestinationPath $destination
+    # PSResourceGet's NuGet code may write a NuGet.Config into the current folder: keep it out of the repository.
+    Push-Location $destination
+    try { Compress-PSResource -Path $moduleDirectory -DestinationPath $destination }
+    finally { Pop-Location }
+    Remove-Item (Join-Path $destination 'NuGet') -Recurse -Force -ErrorAction SilentlyContinue
     $package = Get-ChildItem $destination -Filter 'CrossTenantSecurity.*.nupkg' | Select-Object -First 1
     "Packaged $moduleDirectory -> $($package.FullName)"
 }

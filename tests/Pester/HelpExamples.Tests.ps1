@@ -65,8 +65,13 @@ Describe 'First help example of each cmdlet, run against the emulator' {
         $script = [scriptblock]::Create((ConvertTo-ExampleScript $Code))
         # Subscriptions the sample estate cannot read (by design) write non-terminating errors; the example
         # itself must not fail.
+        # Files an example writes (a report, a JUnit file) land in a folder of its own, not in the repository.
         $ErrorActionPreference = 'Continue'
         $WarningPreference = 'SilentlyContinue'
-        { $null = & $script 2>$null } | Should -Not -Throw
+        $folder = Join-Path ([IO.Path]::GetTempPath()) ('ct-example-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        Push-Location $folder
+        try { { $null = & $script 2>$null } | Should -Not -Throw }
+        finally { Pop-Location; Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue }
     }
 }

@@ -57,18 +57,20 @@ Describe 'The module package' {
         Copy-Item $script:Package.FullName $feed
         $install = Invoke-CtChildPwsh -Environment $script:Isolated -Script @"
 `$ErrorActionPreference = 'Stop'
+Set-Location '$script:TempHome'   # PSResourceGet may leave NuGet settings in the current folder
 Register-PSResourceRepository -Name CtPackageFeed -Uri '$feed' -Trusted
 Install-PSResource -Name CrossTenantSecurity -Repository CtPackageFeed -TrustRepository -Scope CurrentUser
 (Get-InstalledPSResource -Name CrossTenantSecurity).InstalledLocation
 "@
         $install.ExitCode | Should -Be 0 -Because ($install.Output -join "`n")
 
-        $use = Invoke-CtChildPwsh -Environment $script:Isolated -Script @'
-$ErrorActionPreference = 'Stop'
+        $use = Invoke-CtChildPwsh -Environment $script:Isolated -Script @"
+`$ErrorActionPreference = 'Stop'
+Set-Location '$script:TempHome'
 Import-Module CrossTenantSecurity
 (Get-Module CrossTenantSecurity).ModuleBase
 (Get-CtEnvironment -Name AzureCloud).ResourceManagerUrl.AbsoluteUri
-'@
+"@
         $use.ExitCode | Should -Be 0 -Because ($use.Output -join "`n")
         $use.Output[0] | Should -BeLike "$script:TempHome*"
         $use.Output | Should -Contain 'https://management.azure.com/'
@@ -79,6 +81,7 @@ Import-Module CrossTenantSecurity
         New-Item -ItemType Directory -Path $feed | Out-Null
         $publish = Invoke-CtChildPwsh -Environment $script:Isolated -Script @"
 `$ErrorActionPreference = 'Stop'
+Set-Location '$script:TempHome'
 Register-PSResourceRepository -Name CtPublishFeed -Uri '$feed' -Trusted
 Publish-PSResource -Path '$script:ModuleDirectory' -Repository CtPublishFeed
 (Find-PSResource -Name CrossTenantSecurity -Repository CtPublishFeed).Version.ToString()
