@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using CrossTenantSecurity.Commands.Completion;
 using CrossTenantSecurity.Commands.Infrastructure;
 using CrossTenantSecurity.Engine;
 using CrossTenantSecurity.Engine.Reporting;
@@ -34,6 +35,7 @@ namespace CrossTenantSecurity.Commands
         /// <summary>One customer: the report holds only that customer's data.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TenantIdCompleter))]
         public string? TenantId { get; set; }
 
         /// <summary>For a fresh snapshot: also cover the managing tenant's own subscriptions.</summary>

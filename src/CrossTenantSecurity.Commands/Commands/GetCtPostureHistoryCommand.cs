@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using CrossTenantSecurity.Commands.Completion;
 using CrossTenantSecurity.Commands.Infrastructure;
 using CrossTenantSecurity.Engine.History;
 
@@ -29,11 +30,13 @@ namespace CrossTenantSecurity.Commands
         /// <summary>Only these customers (home tenant ids); binds from TenantId of piped objects.</summary>
         [Parameter(ParameterSetName = TrendSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TenantIdCompleter))]
         public string[]? TenantId { get; set; }
 
         /// <summary>Rows per subscription, only these subscriptions.</summary>
         [Parameter(ParameterSetName = TrendSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SubscriptionIdCompleter))]
         public string[]? SubscriptionId { get; set; }
 
         /// <summary>Rows per subscription (every subscription of the customers asked for).</summary>

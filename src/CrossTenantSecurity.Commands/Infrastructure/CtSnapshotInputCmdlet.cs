@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using CrossTenantSecurity.Commands.Completion;
 using CrossTenantSecurity.Engine;
 using CrossTenantSecurity.Engine.History;
 
@@ -22,6 +23,7 @@ namespace CrossTenantSecurity.Commands.Infrastructure
         /// <summary>For a fresh snapshot: only these customers (home tenant ids).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TenantIdCompleter))]
         public string[]? TenantId { get; set; }
 
         /// <summary>For a fresh snapshot: also cover the managing tenant's own subscriptions.</summary>

@@ -1,7 +1,7 @@
 namespace CrossTenantSecurity
 {
     /// <summary>The result of one gate check on one scope.</summary>
-    public enum PostureCheckOutcome
+    public enum PostureCheckOutcome : long   // long-based: ConvertTo-Json writes its name (see SubscriptionAccessType)
     {
         Passed,
         Failed,

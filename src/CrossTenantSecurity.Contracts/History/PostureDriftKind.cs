@@ -1,7 +1,7 @@
 namespace CrossTenantSecurity
 {
     /// <summary>What changed between two snapshots.</summary>
-    public enum PostureDriftKind
+    public enum PostureDriftKind : long   // long-based: ConvertTo-Json writes its name (see SubscriptionAccessType)
     {
         ScoreChanged,
         NewlyUnhealthy,

@@ -1,7 +1,7 @@
 namespace CrossTenantSecurity
 {
     /// <summary>A number the history keeps per customer and subscription.</summary>
-    public enum PostureMetric
+    public enum PostureMetric : long   // long-based: ConvertTo-Json writes its name (see SubscriptionAccessType)
     {
         /// <summary>Secure score percentage (0-100).</summary>
         SecureScore,
