@@ -192,10 +192,12 @@ function New-ModulePackage {
     $null = New-Item -ItemType Directory -Force -Path $destination
     Get-ChildItem $destination -Filter 'CrossTenantSecurity.*.nupkg' | Remove-Item
     Import-Module Microsoft.PowerShell.PSResourceGet
-    # PSResourceGet's NuGet code may write a NuGet.Config into the current folder: keep it out of the repository.
-    Push-Location $destination
+    # Compress-PSResource's NuGet code writes NuGet/NuGet.Config into the process's current directory (which
+    # Set-Location does not change): point it at the output folder so the repository stays clean.
+    $previous = [Environment]::CurrentDirectory
+    [Environment]::CurrentDirectory = $destination
     try { Compress-PSResource -Path $moduleDirectory -DestinationPath $destination }
-    finally { Pop-Location }
+    finally { [Environment]::CurrentDirectory = $previous }
     Remove-Item (Join-Path $destination 'NuGet') -Recurse -Force -ErrorAction SilentlyContinue
     $package = Get-ChildItem $destination -Filter 'CrossTenantSecurity.*.nupkg' | Select-Object -First 1
     "Packaged $moduleDirectory -> $($package.FullName)"
