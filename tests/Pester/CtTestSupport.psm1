@@ -51,7 +51,13 @@ function Invoke-CtChildPwsh {
         Runs a script in a fresh pwsh (same version, same environment) and returns its output lines and exit code.
     #>
     [CmdletBinding()]
-    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
+    param(
+        [Parameter(Mandatory)] [string] $Script,
+        [hashtable] $Environment = @{},
+        # The child's start folder (a Set-Location inside its script does not move the process's own current
+        # directory, which NuGet writes into).
+        [string] $WorkingDirectory = $PWD.ProviderPath
+    )
     $file = Join-Path ([IO.Path]::GetTempPath()) ("ct-child-" + [guid]::NewGuid().ToString('N') + '.ps1')
     Set-Content -Path $file -Value $Script
     $pwsh = @(Get-CtPwshCommand)
@@ -62,7 +68,9 @@ function Invoke-CtChildPwsh {
     try {
         $exe = $pwsh[0]
         $rest = @($pwsh | Select-Object -Skip 1)
-        $output = & $exe @rest -NoProfile -NonInteractive -File $file 2>&1 | ForEach-Object { "$_" }
+        Push-Location -LiteralPath $WorkingDirectory   # a native command starts in the current location
+        try { $output = & $exe @rest -NoProfile -NonInteractive -File $file 2>&1 | ForEach-Object { "$_" } }
+        finally { Pop-Location }
         [pscustomobject]@{ Output = @($output); ExitCode = $LASTEXITCODE }
     }
     finally {

@@ -55,7 +55,7 @@ Describe 'The module package' {
         $feed = Join-Path $script:TempHome 'feed'
         New-Item -ItemType Directory -Path $feed | Out-Null
         Copy-Item $script:Package.FullName $feed
-        $install = Invoke-CtChildPwsh -Environment $script:Isolated -Script @"
+        $install = Invoke-CtChildPwsh -Environment $script:Isolated -WorkingDirectory $script:TempHome -Script @"
 `$ErrorActionPreference = 'Stop'
 Set-Location '$script:TempHome'   # PSResourceGet may leave NuGet settings in the current folder
 Register-PSResourceRepository -Name CtPackageFeed -Uri '$feed' -Trusted
@@ -64,7 +64,7 @@ Install-PSResource -Name CrossTenantSecurity -Repository CtPackageFeed -TrustRep
 "@
         $install.ExitCode | Should -Be 0 -Because ($install.Output -join "`n")
 
-        $use = Invoke-CtChildPwsh -Environment $script:Isolated -Script @"
+        $use = Invoke-CtChildPwsh -Environment $script:Isolated -WorkingDirectory $script:TempHome -Script @"
 `$ErrorActionPreference = 'Stop'
 Set-Location '$script:TempHome'
 Import-Module CrossTenantSecurity
@@ -79,7 +79,7 @@ Import-Module CrossTenantSecurity
     It 'is accepted by Publish-PSResource' {
         $feed = Join-Path $script:TempHome 'published'
         New-Item -ItemType Directory -Path $feed | Out-Null
-        $publish = Invoke-CtChildPwsh -Environment $script:Isolated -Script @"
+        $publish = Invoke-CtChildPwsh -Environment $script:Isolated -WorkingDirectory $script:TempHome -Script @"
 `$ErrorActionPreference = 'Stop'
 Set-Location '$script:TempHome'
 Register-PSResourceRepository -Name CtPublishFeed -Uri '$feed' -Trusted
