@@ -177,15 +177,24 @@ namespace CrossTenantSecurity.Engine
         }
 
         /// <summary>Fans out over the scope while it is still being listed, so the first results arrive after one page.</summary>
-        private async Task FanOutAsync<T>(PostureQuery query, IScopeSink<T> sink, Func<SubscriptionRef, CancellationToken, Task> work, CancellationToken cancellationToken)
+        private Task FanOutAsync<T>(PostureQuery query, IScopeSink<T> sink, Func<SubscriptionRef, CancellationToken, Task> work, CancellationToken cancellationToken) =>
+            FanOutSubscriptionsAsync(query, sink, (s, ct) => work(SubscriptionRef.From(s), ct), cancellationToken, listed: null);
+
+        /// <summary>
+        /// Fans out over the subscriptions (streamed from the listing, or already resolved), with the whole subscription as
+        /// the scope; <paramref name="listed"/> learns the listing's running count.
+        /// </summary>
+        private async Task FanOutSubscriptionsAsync<T>(PostureQuery query, IScopeSink<T> sink, Func<DelegatedSubscription, CancellationToken, Task> work,
+            CancellationToken cancellationToken, Action<int>? listed)
         {
             if (query.ResolvedSubscriptions is { } resolved)
             {
-                await FanOutAsync(resolved, query, sink, work, cancellationToken).ConfigureAwait(false);
+                await ScopeFanOut.RunAsync(resolved, query.MaxConcurrency, sink, work,
+                    (s, e, ct) => DescribeFailureAsync(s, e, sink.OnVerbose, ct), cancellationToken).ConfigureAwait(false);
                 return;
             }
             var channel = Channel.CreateUnbounded<DelegatedSubscription>(new UnboundedChannelOptions { SingleWriter = true });
-            var lister = new ChannelSink<T>(channel.Writer, sink);
+            var lister = new ChannelSink<T>(channel.Writer, sink, listed);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             Task listing = Task.Run(async () =>
             {
@@ -195,8 +204,7 @@ namespace CrossTenantSecurity.Engine
             bool finished = false;
             try
             {
-                await ScopeFanOut.RunAsync(channel.Reader, () => lister.Listed, query.MaxConcurrency, sink,
-                    (s, ct) => work(SubscriptionRef.From(s), ct),
+                await ScopeFanOut.RunAsync(channel.Reader, () => lister.Listed, query.MaxConcurrency, sink, work,
                     (s, e, ct) => DescribeFailureAsync(s, e, sink.OnVerbose, ct),
                     stop.Token).ConfigureAwait(false);
                 finished = true;

@@ -179,47 +179,6 @@ namespace CrossTenantSecurity.Engine
             return covered;
         }
 
-        /// <summary>
-        /// Fans out over the subscriptions (streamed from the listing, or already resolved), with the whole subscription as
-        /// the scope; <paramref name="listed"/> learns the listing's running count.
-        /// </summary>
-        private async Task FanOutSubscriptionsAsync<T>(PostureQuery query, IScopeSink<T> sink, Func<DelegatedSubscription, CancellationToken, Task> work,
-            CancellationToken cancellationToken, Action<int>? listed)
-        {
-            if (query.ResolvedSubscriptions is { } resolved)
-            {
-                await ScopeFanOut.RunAsync(resolved, query.MaxConcurrency, sink, work,
-                    (s, e, ct) => DescribeFailureAsync(s, e, sink.OnVerbose, ct), cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            var channel = Channel.CreateUnbounded<DelegatedSubscription>(new UnboundedChannelOptions { SingleWriter = true });
-            var lister = new ChannelSink<T>(channel.Writer, sink, listed);
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            Task listing = Task.Run(async () =>
-            {
-                try { await ListSubscriptionsAsync(query.Scope, lister, stop.Token).ConfigureAwait(false); }
-                finally { channel.Writer.TryComplete(); }
-            }, stop.Token);
-            bool finished = false;
-            try
-            {
-                await ScopeFanOut.RunAsync(channel.Reader, () => lister.Listed, query.MaxConcurrency, sink, work,
-                    (s, e, ct) => DescribeFailureAsync(s, e, sink.OnVerbose, ct),
-                    stop.Token).ConfigureAwait(false);
-                finished = true;
-            }
-            finally
-            {
-                if (!finished)
-                {
-                    // The fan-out stopped (cancelled or failed): stop listing too, and observe its end.
-                    stop.Cancel();
-                    try { await listing.ConfigureAwait(false); } catch (Exception) when (stop.IsCancellationRequested) { }
-                }
-            }
-            await listing.ConfigureAwait(false); // a listing failure (e.g. the sign-in expired) ends the command
-        }
-
         /// <summary>Rows of one kind to an action; verbose notes and warnings to the command.</summary>
         private sealed class RowSink<T> : IScopeSink<T>
         {
