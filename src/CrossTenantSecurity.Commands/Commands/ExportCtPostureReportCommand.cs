@@ -80,7 +80,7 @@ namespace CrossTenantSecurity.Commands
                     Source = (PostureSource)Enum.Parse(typeof(PostureSource), Source, ignoreCase: true),
                     Scope = new SubscriptionQuery { IncludeHome = IncludeHome, TenantIds = tenant is Guid t ? new[] { t } : Array.Empty<Guid>() },
                 };
-                RunStreaming<PostureSnapshot>((sink, token) => client.GetPostureSnapshotAsync(query, false, new CapturingSink(sink, s => snapshot = s), token));
+                RunStreaming<PostureSnapshot>((sink, token) => client.GetPostureSnapshotAsync(query, false, new SnapshotCapture(sink, s => snapshot = s), token));
                 if (snapshot is null) return; // stopped
             }
 
@@ -119,31 +119,6 @@ namespace CrossTenantSecurity.Commands
                         foreach (string csv in PostureReportWriter.WriteCsv(snapshot, basePath)) WriteObject(new FileInfo(csv));
                         break;
                 }
-            }
-        }
-
-        /// <summary>Keeps the snapshot instead of writing it; everything else (errors, progress) goes to the pump.</summary>
-        private sealed class CapturingSink : IScopeSink<PostureSnapshot>, IStepProgressSink
-        {
-            private readonly IScopeSink<PostureSnapshot> _inner;
-            private readonly Action<PostureSnapshot> _capture;
-
-            public CapturingSink(IScopeSink<PostureSnapshot> inner, Action<PostureSnapshot> capture)
-            {
-                _inner = inner;
-                _capture = capture;
-            }
-
-            public void OnResult(PostureSnapshot item) => _capture(item);
-            public void OnFailure(ScopeFailure failure) => _inner.OnFailure(failure);
-            public void OnVerbose(string message) => _inner.OnVerbose(message);
-            public void OnWarning(string message) => _inner.OnWarning(message);
-            public void OnProgress(int done, int total) => _inner.OnProgress(done, total);
-
-            public void OnStepProgress(int scopesDone, int scopesTotal, int stepsDone, int stepsTotal)
-            {
-                if (_inner is IStepProgressSink detailed) detailed.OnStepProgress(scopesDone, scopesTotal, stepsDone, stepsTotal);
-                else _inner.OnProgress(stepsDone, stepsTotal);
             }
         }
     }

@@ -3,8 +3,8 @@ using System;
 namespace CrossTenantSecurity.Commands.Infrastructure
 {
     /// <summary>
-    /// For commands that take a fresh snapshot as their input (Save-CtPostureSnapshot, Test-CtPosture): keeps the snapshot
-    /// instead of writing it; errors, warnings and progress still go to the pump.
+    /// For commands that take a fresh snapshot as their input (Export-CtPostureReport, Save-CtPostureSnapshot,
+    /// Test-CtPosture): keeps the snapshot instead of writing it; errors, warnings and progress still go to the pump.
     /// </summary>
     internal sealed class SnapshotCapture : IScopeSink<PostureSnapshot>, IStepProgressSink
     {
