@@ -1,6 +1,6 @@
 namespace CrossTenantSecurity.Engine.Internal
 {
-    /// <summary>The api-version of every REST operation we call (see shared/docs/azure-api-reference.md).</summary>
+    /// <summary>The api-version of every REST operation we call, one table for the whole engine.</summary>
     internal static class ApiVersions
     {
         /// <summary>Subscriptions and Tenants. Versions before 2019-06-01 lack managedByTenants and tenantId.</summary>
