@@ -114,7 +114,8 @@ function Invoke-SampleAudit {
 function Read-XUnitCounts([string] $Directory) {
     $counts = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
     foreach ($trx in Get-ChildItem $Directory -Filter *.trx -ErrorAction SilentlyContinue) {
-        $counters = ([xml](Get-Content $trx.FullName -Raw)).TestRun.ResultSummary.Counters
+        # dotnet test names a second result file of the same second 'name[1].trx': brackets are wildcards to Get-Content.
+        $counters = ([xml][IO.File]::ReadAllText($trx.FullName)).TestRun.ResultSummary.Counters
         $counts.Passed += [int]$counters.passed
         $counts.Failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
         $counts.Skipped += [int]$counters.notExecuted
@@ -169,7 +170,7 @@ if (`$result.Result -eq 'Failed' -and `$result.FailedCount -eq 0) { exit 3 }   #
     }
     $counts = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
     if (Test-Path $resultFile) {
-        foreach ($case in ([xml](Get-Content $resultFile -Raw)).SelectNodes('//test-case')) {
+        foreach ($case in ([xml][IO.File]::ReadAllText($resultFile)).SelectNodes('//test-case')) {
             switch ($case.result) {
                 'Success' { $counts.Passed++ }
                 { $_ -in 'Failure', 'Error' } { $counts.Failed++ }
