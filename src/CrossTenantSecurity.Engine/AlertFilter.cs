@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CrossTenantSecurity.Engine.Common;
 
 namespace CrossTenantSecurity.Engine
 {
@@ -11,7 +12,7 @@ namespace CrossTenantSecurity.Engine
         public DateTimeOffset? StartTimeAfter { get; set; }
 
         internal bool Keeps(Alert alert) =>
-            (Statuses.Count == 0 || Internal.TextMatch.In(Statuses, alert.Status)) && (Severities.Count == 0 || Internal.TextMatch.In(Severities, alert.Severity.ToString())) &&
+            (Statuses.Count == 0 || Common.TextMatch.In(Statuses, alert.Status)) && (Severities.Count == 0 || Common.TextMatch.In(Severities, alert.Severity.ToString())) &&
             (StartTimeAfter is null || (alert.StartTimeUtc is DateTimeOffset start && start >= StartTimeAfter));
     }
 }

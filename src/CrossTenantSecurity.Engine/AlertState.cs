@@ -1,3 +1,4 @@
+using CrossTenantSecurity.Engine.History;
 namespace CrossTenantSecurity.Engine
 {
     /// <summary>States an alert can be set to.</summary>

@@ -3,7 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using CrossTenantSecurity.Engine.Internal;
+using CrossTenantSecurity.Engine.Common;
+using CrossTenantSecurity.Engine.Scopes;
 
 namespace CrossTenantSecurity.Engine
 {

@@ -4,7 +4,8 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using CrossTenantSecurity.Engine.Internal;
+using CrossTenantSecurity.Engine.Common;
+using CrossTenantSecurity.Engine.Tenancy;
 
 namespace CrossTenantSecurity.Engine
 {

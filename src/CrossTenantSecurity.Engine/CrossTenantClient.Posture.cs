@@ -5,8 +5,12 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
-using CrossTenantSecurity.Engine.Internal;
-using CrossTenantSecurity.Engine.Internal.Posture;
+using CrossTenantSecurity.Engine.Common;
+using CrossTenantSecurity.Engine.Transport;
+using CrossTenantSecurity.Engine.Tenancy;
+using CrossTenantSecurity.Engine.Scopes;
+using CrossTenantSecurity.Engine.DefenderForCloud;
+using CrossTenantSecurity.Engine.History;
 
 namespace CrossTenantSecurity.Engine
 {
@@ -137,9 +141,9 @@ namespace CrossTenantSecurity.Engine
             {
                 if (string.IsNullOrEmpty(alert.Location))
                     throw new ArmRequestException(400, "AlertLocationMissing", $"The alert id '{alert.Id}' has no /locations/ segment, so its state cannot be changed.", null);
-                await _arm.PostAsync($"{alert.Id.TrimStart('/')}/{action}?api-version={SecurityApi.Alerts}", sink.OnVerbose, ct).ConfigureAwait(false);
+                await _arm.PostAsync($"{alert.Id.TrimStart('/')}/{action}?api-version={ApiVersions.Alerts}", sink.OnVerbose, ct).ConfigureAwait(false);
                 if (!reread) return;
-                using JsonDocument doc = await _arm.GetAsync($"{alert.Id.TrimStart('/')}?api-version={SecurityApi.Alerts}", sink.OnVerbose, ct).ConfigureAwait(false);
+                using JsonDocument doc = await _arm.GetAsync($"{alert.Id.TrimStart('/')}?api-version={ApiVersions.Alerts}", sink.OnVerbose, ct).ConfigureAwait(false);
                 sink.OnResult(AlertReader.Parse(new SubscriptionRef(alert.SubscriptionId, alert.SubscriptionName, alert.TenantId, alert.TenantName), doc.RootElement));
             }, async (alert, e, ct) => await Task.FromResult(FailureMapper.ToFailure(alert.Id, e, alert,
                 "Changing alert states needs Security Admin or Contributor in the customer's delegation.")).ConfigureAwait(false), cancellationToken);
@@ -240,7 +244,7 @@ namespace CrossTenantSecurity.Engine
         {
             string answer = await _arm.Cache.GetOrAddAsync($"permissions:{subscriptionId}", async () =>
             {
-                using JsonDocument permissions = await _arm.GetAsync($"subscriptions/{subscriptionId}/providers/Microsoft.Authorization/permissions?api-version={SecurityApi.Permissions}", verbose, ct).ConfigureAwait(false);
+                using JsonDocument permissions = await _arm.GetAsync($"subscriptions/{subscriptionId}/providers/Microsoft.Authorization/permissions?api-version={ApiVersions.Permissions}", verbose, ct).ConfigureAwait(false);
                 return Json.Array(permissions.RootElement, "value").Any(p => Json.Array(p, "actions").Any()) ? "yes" : "no";
             }).ConfigureAwait(false);
             return answer == "yes";

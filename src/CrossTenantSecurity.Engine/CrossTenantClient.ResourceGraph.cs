@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using CrossTenantSecurity.Engine.Internal;
-using CrossTenantSecurity.Engine.Internal.ResourceGraph;
+using CrossTenantSecurity.Engine.Scopes;
+using CrossTenantSecurity.Engine.ResourceGraph;
 
 namespace CrossTenantSecurity.Engine
 {

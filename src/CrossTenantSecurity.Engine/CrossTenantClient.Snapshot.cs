@@ -6,9 +6,10 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
-using CrossTenantSecurity.Engine.Internal;
-using CrossTenantSecurity.Engine.Internal.Posture;
 using CrossTenantSecurity.Engine.Snapshot;
+using CrossTenantSecurity.Engine.Common;
+using CrossTenantSecurity.Engine.Tenancy;
+using CrossTenantSecurity.Engine.DefenderForCloud;
 
 namespace CrossTenantSecurity.Engine
 {
@@ -124,7 +125,7 @@ namespace CrossTenantSecurity.Engine
                     break;
                 case PostureKind.Recommendation:
                     // The bulk of the rows: counted straight from the JSON, with no Recommendation built for each.
-                    await ScopeFallback.ListAsync(_arm, s, scope => $"{scope}/providers/Microsoft.Security/assessments?api-version={SecurityApi.Assessments}&$expand=metadata", outer,
+                    await ScopeFallback.ListAsync(_arm, s, scope => $"{scope}/providers/Microsoft.Security/assessments?api-version={ApiVersions.Assessments}&$expand=metadata", outer,
                         item => acc.AddAssessment(Json.String(item, "name") ?? string.Empty,
                             Json.String(item, "properties", "displayName") ?? Json.String(item, "properties", "metadata", "displayName"),
                             SeverityText.Parse(Json.String(item, "properties", "metadata", "severity")),

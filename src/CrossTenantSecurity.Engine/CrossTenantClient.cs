@@ -6,7 +6,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using Azure.Core;
 using Azure.Identity;
-using CrossTenantSecurity.Engine.Internal;
+using CrossTenantSecurity.Engine.Common;
+using CrossTenantSecurity.Engine.Transport;
+using CrossTenantSecurity.Engine.Tenancy;
+using CrossTenantSecurity.Engine.Session;
 
 namespace CrossTenantSecurity.Engine
 {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CrossTenantSecurity.Engine.Common;
 
 namespace CrossTenantSecurity.Engine
 {
@@ -10,6 +11,6 @@ namespace CrossTenantSecurity.Engine
         public IReadOnlyCollection<string> Severities { get; set; } = Array.Empty<string>();
 
         internal bool Keeps(string? status, Severity severity) =>
-            (Statuses.Count == 0 || Internal.TextMatch.In(Statuses, status)) && (Severities.Count == 0 || Internal.TextMatch.In(Severities, severity.ToString()));
+            (Statuses.Count == 0 || Common.TextMatch.In(Statuses, status)) && (Severities.Count == 0 || Common.TextMatch.In(Severities, severity.ToString()));
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Text.Json;
-using CrossTenantSecurity.Engine.Internal;
+using CrossTenantSecurity.Engine.Tenancy;
 
 namespace CrossTenantSecurity.Engine.Tests
 {

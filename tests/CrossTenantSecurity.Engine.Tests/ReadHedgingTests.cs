@@ -7,7 +7,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Azure.Core;
 using Azure.Core.Pipeline;
-using CrossTenantSecurity.Engine.Internal;
+using CrossTenantSecurity.Engine.Transport;
+using CrossTenantSecurity.Engine.Session;
 
 namespace CrossTenantSecurity.Engine.Tests
 {

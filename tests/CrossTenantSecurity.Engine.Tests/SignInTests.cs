@@ -1,7 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using Azure.Identity;
-using CrossTenantSecurity.Engine.Internal;
+using CrossTenantSecurity.Engine.Session;
 
 namespace CrossTenantSecurity.Engine.Tests
 {

@@ -1,5 +1,5 @@
 using System;
-using CrossTenantSecurity.Engine.Internal;
+using CrossTenantSecurity.Engine.Tenancy;
 
 namespace CrossTenantSecurity.Engine.Tests
 {

@@ -5,7 +5,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
 using Azure.Core.Pipeline;
-using CrossTenantSecurity.Engine.Internal;
+using CrossTenantSecurity.Engine.Transport;
+using CrossTenantSecurity.Engine.Session;
 
 namespace CrossTenantSecurity.Engine.Tests
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using CrossTenantSecurity.Engine.Internal;
+using CrossTenantSecurity.Engine.Transport;
 
 namespace CrossTenantSecurity.Engine.Tests
 {

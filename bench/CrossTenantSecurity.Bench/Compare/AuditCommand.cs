@@ -6,7 +6,7 @@ namespace CrossTenantSecurity.Bench.Compare
     /// <summary>The six reads of the module's core audit, each with the module's cmdlet and the per-subscription REST call.</summary>
     internal sealed record AuditCommand(int Index, string Cmdlet, string PathTemplate)
     {
-        /// <summary>Api-versions as in src/CrossTenantSecurity.Engine/Internal/Posture/SecurityApi.cs.</summary>
+        /// <summary>Api-versions as in src/CrossTenantSecurity.Engine/Internal/Posture/ApiVersions.cs.</summary>
         public static readonly IReadOnlyList<AuditCommand> All = new[]
         {
             new AuditCommand(0, "Get-CtSecureScore", "subscriptions/{0}/providers/Microsoft.Security/secureScores/ascScore?api-version=2020-01-01"),

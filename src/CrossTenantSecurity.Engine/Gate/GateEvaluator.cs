@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using CrossTenantSecurity.Engine.History;
+using CrossTenantSecurity.Engine.Snapshot;
 
 namespace CrossTenantSecurity.Engine.Gate
 {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.Data.Sqlite;
+using CrossTenantSecurity.Engine.Snapshot;
 
 namespace CrossTenantSecurity.Engine.History
 {

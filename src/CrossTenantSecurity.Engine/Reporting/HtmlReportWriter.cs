@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using static CrossTenantSecurity.Engine.Reporting.Html;
+using CrossTenantSecurity.Engine.Snapshot;
 
 namespace CrossTenantSecurity.Engine.Reporting
 {

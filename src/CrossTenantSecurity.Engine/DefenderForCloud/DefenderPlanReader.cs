@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using CrossTenantSecurity.Engine.Common;
+using CrossTenantSecurity.Engine.Transport;
+
+namespace CrossTenantSecurity.Engine.DefenderForCloud
+{
+    internal static class DefenderPlanReader
+    {
+        /// <summary>Pricings are not pageable; booleans come as "True"/"False" strings.</summary>
+        public static async Task ReadAsync(ArmGateway arm, SubscriptionRef s, IScopeSink<DefenderPlan> sink, CancellationToken ct)
+        {
+            string path = $"subscriptions/{s.SubscriptionId}/providers/Microsoft.Security/pricings?api-version={ApiVersions.Pricings}";
+            await foreach (JsonElement item in arm.ListAsync(path, sink.OnVerbose, ct).ConfigureAwait(false))
+            {
+                sink.OnResult(Parse(s, item));
+            }
+        }
+
+        public static DefenderPlan Parse(SubscriptionRef s, JsonElement item)
+        {
+            var extensions = new List<PlanExtension>();
+            foreach (JsonElement extension in Json.Array(item, "properties", "extensions"))
+            {
+                extensions.Add(new PlanExtension(Json.String(extension, "name") ?? string.Empty, Json.Bool(extension, "isEnabled") ?? false,
+                    Json.String(extension, "operationStatus", "code")));
+            }
+            return new DefenderPlan(s,
+                Json.String(item, "name") ?? string.Empty,
+                Json.String(item, "properties", "pricingTier"),
+                Json.String(item, "properties", "subPlan"),
+                Json.String(item, "properties", "resourcesCoverageStatus"),
+                Json.Bool(item, "properties", "deprecated") ?? false,
+                Json.Strings(item, "properties", "replacedBy"),
+                Json.Duration(item, "properties", "freeTrialRemainingTime"),
+                Json.Time(item, "properties", "enablementTime"),
+                Json.Bool(item, "properties", "enforce"),
+                extensions,
+                Json.String(item, "id") ?? string.Empty);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Threading;
+using System.Threading.Channels;
+
+namespace CrossTenantSecurity.Engine.Scopes
+{
+    /// <summary>Writes listed subscriptions into a channel for the fan-out, passing everything else to the command's sink.</summary>
+    internal sealed class ChannelSink<TOuter> : IScopeSink<DelegatedSubscription>
+    {
+        private readonly ChannelWriter<DelegatedSubscription> _writer;
+        private readonly IScopeSink<TOuter> _outer;
+        private int _listed;
+
+        private readonly System.Action<int>? _onListed;
+
+        public ChannelSink(ChannelWriter<DelegatedSubscription> writer, IScopeSink<TOuter> outer, System.Action<int>? onListed = null)
+        {
+            _writer = writer;
+            _outer = outer;
+            _onListed = onListed;
+        }
+
+        public int Listed => Volatile.Read(ref _listed);
+
+        public void OnResult(DelegatedSubscription item)
+        {
+            int listed = Interlocked.Increment(ref _listed);
+            _writer.TryWrite(item);
+            _onListed?.Invoke(listed);
+        }
+
+        public void OnFailure(ScopeFailure failure) => _outer.OnFailure(failure);
+        public void OnVerbose(string message) => _outer.OnVerbose(message);
+        public void OnWarning(string message) => _outer.OnWarning(message);
+        public void OnProgress(int done, int total) { }
+    }
+}
