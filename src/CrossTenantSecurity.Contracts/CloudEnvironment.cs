@@ -18,13 +18,22 @@ namespace CrossTenantSecurity
         {
         }
 
+        /// <summary>
+        /// A cloud's endpoints. Each service's audience defaults from its URL (scheme and host); pass one where a
+        /// service's tokens are issued for another name, as Defender for Endpoint's are.
+        /// </summary>
         public CloudEnvironment(
             string name,
             Uri resourceManagerUrl,
             Uri activeDirectoryAuthority,
             string resourceManagerAudience,
             Uri? graphUrl,
-            EnvironmentSource source)
+            EnvironmentSource source,
+            Uri? logAnalyticsUrl = null,
+            Uri? defenderEndpointUrl = null,
+            string? graphAudience = null,
+            string? logAnalyticsAudience = null,
+            string? defenderEndpointAudience = null)
         {
             if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("An environment needs a name.", nameof(name));
             Name = name;
@@ -32,6 +41,11 @@ namespace CrossTenantSecurity
             ActiveDirectoryAuthority = activeDirectoryAuthority ?? throw new ArgumentNullException(nameof(activeDirectoryAuthority));
             ResourceManagerAudience = string.IsNullOrEmpty(resourceManagerAudience) ? resourceManagerUrl.AbsoluteUri : resourceManagerAudience;
             GraphUrl = graphUrl;
+            LogAnalyticsUrl = logAnalyticsUrl;
+            DefenderEndpointUrl = defenderEndpointUrl;
+            GraphAudience = Audience(graphUrl, graphAudience);
+            LogAnalyticsAudience = Audience(logAnalyticsUrl, logAnalyticsAudience);
+            DefenderEndpointAudience = Audience(defenderEndpointUrl, defenderEndpointAudience);
             Source = source;
         }
 
@@ -40,14 +54,44 @@ namespace CrossTenantSecurity
         public Uri ActiveDirectoryAuthority { get; }
         /// <summary>Token audience for ARM; the scope requested is this value plus "/.default".</summary>
         public string ResourceManagerAudience { get; }
+        /// <summary>Microsoft Graph; null where the cloud has none.</summary>
         public Uri? GraphUrl { get; }
+        public string? GraphAudience { get; }
+        /// <summary>The Log Analytics query API; null where the cloud has none.</summary>
+        public Uri? LogAnalyticsUrl { get; }
+        public string? LogAnalyticsAudience { get; }
+        /// <summary>The Defender for Endpoint API; null where the cloud has none (Azure China).</summary>
+        public Uri? DefenderEndpointUrl { get; }
+        public string? DefenderEndpointAudience { get; }
         public bool IsBuiltIn => Source == EnvironmentSource.BuiltIn;
         /// <summary>BuiltIn, CurrentUser (saved in the user's configuration folder) or Process.</summary>
         public EnvironmentSource Source { get; }
 
         /// <summary>The same endpoints, kept somewhere else.</summary>
         public CloudEnvironment WithSource(EnvironmentSource source) =>
-            new CloudEnvironment(Name, ResourceManagerUrl, ActiveDirectoryAuthority, ResourceManagerAudience, GraphUrl, source);
+            new CloudEnvironment(Name, ResourceManagerUrl, ActiveDirectoryAuthority, ResourceManagerAudience, GraphUrl, source,
+                LogAnalyticsUrl, DefenderEndpointUrl, GraphAudience, LogAnalyticsAudience, DefenderEndpointAudience);
+
+        /// <summary>The service's endpoint in this cloud, or null when the cloud does not offer it.</summary>
+        public ServiceEndpoint? FindEndpoint(CloudService service) => service switch
+        {
+            CloudService.ResourceManager => new ServiceEndpoint(service, ResourceManagerUrl, ResourceManagerAudience),
+            CloudService.MicrosoftGraph => GraphUrl is null ? null : new ServiceEndpoint(service, GraphUrl, GraphAudience),
+            CloudService.LogAnalytics => LogAnalyticsUrl is null ? null : new ServiceEndpoint(service, LogAnalyticsUrl, LogAnalyticsAudience),
+            CloudService.DefenderEndpoint => DefenderEndpointUrl is null ? null : new ServiceEndpoint(service, DefenderEndpointUrl, DefenderEndpointAudience),
+            _ => null,
+        };
+
+        /// <summary>The service's endpoint; a clear error, never a guessed host, when this cloud has none.</summary>
+        public ServiceEndpoint GetEndpoint(CloudService service) =>
+            FindEndpoint(service) ?? throw new CrossTenantException("Environment.ServiceUnavailable", CrossTenantErrorKind.NotFound,
+                $"The {Name} environment has no {service} endpoint.",
+                IsBuiltIn
+                    ? $"{service} is not offered in {Name}."
+                    : $"Add it with Add-CtEnvironment -Name {Name} -{service switch { CloudService.MicrosoftGraph => "GraphUrl", CloudService.LogAnalytics => "LogAnalyticsUrl", _ => "DefenderEndpointUrl" }} <url>.");
+
+        private static string? Audience(Uri? url, string? audience) =>
+            url is null ? null : string.IsNullOrEmpty(audience) ? ServiceEndpoint.DefaultAudience(url) : audience!.TrimEnd('/');
 
         public static CloudEnvironment AzureCloud { get; } = new CloudEnvironment(
             "AzureCloud",
@@ -55,7 +99,10 @@ namespace CrossTenantSecurity
             new Uri("https://login.microsoftonline.com/"),
             "https://management.azure.com/",
             new Uri("https://graph.microsoft.com/"),
-            isBuiltIn: true);
+            EnvironmentSource.BuiltIn,
+            logAnalyticsUrl: new Uri("https://api.loganalytics.io/"),
+            defenderEndpointUrl: new Uri("https://api.security.microsoft.com/"),
+            defenderEndpointAudience: "https://api.securitycenter.microsoft.com");
 
         public static CloudEnvironment AzureUSGovernment { get; } = new CloudEnvironment(
             "AzureUSGovernment",
@@ -63,7 +110,11 @@ namespace CrossTenantSecurity
             new Uri("https://login.microsoftonline.us/"),
             "https://management.usgovcloudapi.net/",
             new Uri("https://graph.microsoft.us/"),
-            isBuiltIn: true);
+            EnvironmentSource.BuiltIn,
+            logAnalyticsUrl: new Uri("https://api.loganalytics.us/"),
+            // GCC High and DoD; GCC tenants use the commercial AzureCloud endpoints.
+            defenderEndpointUrl: new Uri("https://api-gov.securitycenter.microsoft.us/"),
+            defenderEndpointAudience: "https://api-gov.securitycenter.microsoft.us");
 
         public static CloudEnvironment AzureChinaCloud { get; } = new CloudEnvironment(
             "AzureChinaCloud",
@@ -71,7 +122,9 @@ namespace CrossTenantSecurity
             new Uri("https://login.chinacloudapi.cn/"),
             "https://management.chinacloudapi.cn/",
             new Uri("https://microsoftgraph.chinacloudapi.cn/"),
-            isBuiltIn: true);
+            EnvironmentSource.BuiltIn,
+            // Defender for Endpoint and Graph security are not offered in Azure China (21Vianet).
+            logAnalyticsUrl: new Uri("https://api.loganalytics.azure.cn/"));
 
         public static IReadOnlyList<CloudEnvironment> BuiltIn { get; } = new[] { AzureCloud, AzureUSGovernment, AzureChinaCloud };
 

@@ -24,5 +24,9 @@ namespace CrossTenantSecurity
         BadRequest,
         /// <summary>The operation was cancelled.</summary>
         Cancelled,
+        /// <summary>The customer tenant has not consented the application for this service (AADSTS65001, 700016, 7000229).</summary>
+        ConsentRequired,
+        /// <summary>The customer tenant refuses tokens: conditional access, or the application or account is disabled there.</summary>
+        AccessBlocked,
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace CrossTenantSecurity.Engine
 {
@@ -22,6 +23,15 @@ namespace CrossTenantSecurity.Engine
         public string? FederatedToken { get; set; }
         /// <summary>A bearer token for ARM that the caller already has.</summary>
         public string? AccessToken { get; set; }
+        /// <summary>With <see cref="AccessToken"/>: a Microsoft Graph token for the same tenant (a bare token cannot be exchanged).</summary>
+        public string? MicrosoftGraphAccessToken { get; set; }
+        /// <summary>With <see cref="AccessToken"/>: a Log Analytics token for the same tenant.</summary>
+        public string? LogAnalyticsAccessToken { get; set; }
+        /// <summary>
+        /// Customer tenants the credential may request tokens in (Microsoft Graph, Defender for Endpoint) from the start.
+        /// Service principals also widen the list to each tenant a command reaches; interactive sign-ins cannot without a new prompt.
+        /// </summary>
+        public IList<Guid> AdditionallyAllowedTenants { get; set; } = new List<Guid>();
         /// <summary>For user-assigned managed identities given by resource id rather than client id.</summary>
         public string? ManagedIdentityResourceId { get; set; }
         /// <summary>Device-code prompts go here (the message, never a token).</summary>
@@ -31,5 +41,7 @@ namespace CrossTenantSecurity.Engine
         public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(100);
         /// <summary>Send a second GET for a read that is later than this session's 99th percentile for its kind (2% budget).</summary>
         public bool HedgeReads { get; set; } = true;
+        /// <summary>The clock for token lifetimes, caches and waits; tests pass a manual one.</summary>
+        public TimeProvider? Time { get; set; }
     }
 }

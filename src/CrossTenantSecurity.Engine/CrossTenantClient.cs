@@ -25,15 +25,20 @@ namespace CrossTenantSecurity.Engine
         protected CrossTenantClient()
         {
             Context = null!;
+            Tokens = null!;
         }
 
-        internal CrossTenantClient(Context context, ArmGateway arm)
+        internal CrossTenantClient(Context context, ArmGateway arm, TokenBroker tokens)
         {
             Context = context;
             _arm = arm;
+            Tokens = tokens;
         }
 
         public Context Context { get; }
+
+        /// <summary>Tokens per (service, tenant) for this session; they never leave the engine.</summary>
+        internal TokenBroker Tokens { get; }
 
         /// <summary>
         /// Signs in to the managing tenant: builds the credential, obtains one ARM token to prove it works,
@@ -42,18 +47,18 @@ namespace CrossTenantSecurity.Engine
         public static async Task<CrossTenantClient> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken = default)
         {
             if (options is null) throw new ArgumentNullException(nameof(options));
-            TokenCredential credential = CredentialFactory.Create(options);
-            Context context = await SignInAsync(credential, options, cancellationToken).ConfigureAwait(false);
-            return new CrossTenantClient(context, new ArmGateway(credential, options.Environment, options));
+            var tokens = new TokenBroker(options);
+            Context context = await SignInAsync(tokens, options, cancellationToken).ConfigureAwait(false);
+            return new CrossTenantClient(context, new ArmGateway(tokens.Credential, options.Environment, options), tokens);
         }
 
-        internal static async Task<Context> SignInAsync(TokenCredential credential, ConnectionOptions options, CancellationToken cancellationToken)
+        internal static async Task<Context> SignInAsync(TokenBroker tokens, ConnectionOptions options, CancellationToken cancellationToken)
         {
             string scope = options.Environment.ResourceManagerAudience.TrimEnd('/') + "/.default";
             AccessToken token;
             try
             {
-                token = await credential.GetTokenAsync(new TokenRequestContext(new[] { scope }, tenantId: options.TenantId?.ToString()), cancellationToken)
+                token = await tokens.CurrentCredential.GetTokenAsync(new TokenRequestContext(new[] { scope }, tenantId: options.TenantId?.ToString()), cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (CredentialUnavailableException e)
@@ -77,6 +82,9 @@ namespace CrossTenantSecurity.Engine
             }
             Guid tenant = options.TenantId ?? tokenTenant ?? throw new CrossTenantException("Context.TenantUnknown", CrossTenantErrorKind.InvalidArgument,
                 "The managing tenant could not be read from the token.", "Pass -TenantId.");
+            tokens.ManagingTenantId = tenant;
+            RequireSameTenant(options.MicrosoftGraphAccessToken, "MicrosoftGraphAccessToken", tenant);
+            RequireSameTenant(options.LogAnalyticsAccessToken, "LogAnalyticsAccessToken", tenant);
 
             string accountType = options.Method == AuthenticationMethod.ManagedIdentity ? "ManagedIdentity"
                 : claims?.IsApplication == true || options.Method is AuthenticationMethod.ClientSecret or AuthenticationMethod.ClientCertificate or AuthenticationMethod.FederatedToken
@@ -85,19 +93,15 @@ namespace CrossTenantSecurity.Engine
             return new Context(account, accountType, tenant, options.Environment.Name, options.Method, claims?.ObjectId, token.ExpiresOn);
         }
 
-        /// <summary>
-        /// Azure.Identity's own message is often just a prefix; Entra's reason (an AADSTS code and text,
-        /// never a secret) is in the inner MSAL exception.
-        /// </summary>
-        private static string Describe(Exception exception)
+        private static string Describe(Exception exception) => TokenBroker.Describe(exception);
+
+        /// <summary>A token given beside -AccessToken serves the same signed-in tenant: one from another tenant is refused at once.</summary>
+        private static void RequireSameTenant(string? token, string parameter, Guid tenant)
         {
-            var parts = new List<string>();
-            for (Exception? e = exception; e is not null; e = e.InnerException)
-            {
-                string text = e.Message.Trim();
-                if (text.Length > 0 && !parts.Any(p => p.Contains(text, StringComparison.Ordinal))) parts.Add(text);
-            }
-            return string.Join(" ", parts);
+            if (token is null || TokenClaims.TryRead(token)?.TenantId is not Guid issuer || issuer == tenant) return;
+            throw new CrossTenantException("Credential.TenantMismatch", CrossTenantErrorKind.Authentication,
+                $"The -{parameter} token was issued by tenant {issuer}, not the signed-in tenant {tenant}.",
+                $"Pass a -{parameter} token from tenant {tenant}.");
         }
 
         private static string HintFor(AuthenticationMethod method) => method switch

@@ -36,7 +36,9 @@ namespace CrossTenantSecurity.Engine.Tests
         {
             Guid tenant = signedInTenant ?? Msp;
             var context = new Context("test", "ServicePrincipal", tenant, "Fake", AuthenticationMethod.AccessToken, null, null);
-            return new CrossTenantClient(context, Gateway(arm, tenant, maxRetries));
+            var environment = new CloudEnvironment("Fake", Endpoint, new Uri("https://login.example.test/"), Endpoint.AbsoluteUri, null, false);
+            var tokens = new TokenBroker(new ConnectionOptions { Method = AuthenticationMethod.AccessToken, AccessToken = Jwt(tenant), TenantId = tenant, Environment = environment });
+            return new CrossTenantClient(context, Gateway(arm, tenant, maxRetries), tokens);
         }
 
         /// <summary>The real ARM pipeline (retries, throttle governor, bearer token) over the fake transport.</summary>

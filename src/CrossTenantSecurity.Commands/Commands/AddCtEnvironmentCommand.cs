@@ -34,6 +34,27 @@ namespace CrossTenantSecurity.Commands
         [Alias("MicrosoftGraphEndpoint")]
         public Uri? GraphUrl { get; set; }
 
+        /// <summary>Token audience for Microsoft Graph when it is not the URL's scheme and host.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("MicrosoftGraphUrl")]
+        public string? GraphAudience { get; set; }
+
+        /// <summary>The Log Analytics query API (Sentinel KQL).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("AzureOperationalInsightsEndpoint")]
+        public Uri? LogAnalyticsUrl { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("AzureOperationalInsightsEndpointResourceId")]
+        public string? LogAnalyticsAudience { get; set; }
+
+        /// <summary>The Defender for Endpoint API (devices, vulnerabilities).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public Uri? DefenderEndpointUrl { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? DefenderEndpointAudience { get; set; }
+
         /// <summary>CurrentUser (default) saves to the user's configuration folder; Process keeps it in this process.</summary>
         [Parameter]
         [ValidateSet(nameof(EnvironmentSource.CurrentUser), nameof(EnvironmentSource.Process))]
@@ -47,10 +68,13 @@ namespace CrossTenantSecurity.Commands
             RequireHttps(ResourceManagerUrl, nameof(ResourceManagerUrl));
             RequireHttps(ActiveDirectoryAuthority, nameof(ActiveDirectoryAuthority));
             if (GraphUrl is not null) RequireHttps(GraphUrl, nameof(GraphUrl));
+            if (LogAnalyticsUrl is not null) RequireHttps(LogAnalyticsUrl, nameof(LogAnalyticsUrl));
+            if (DefenderEndpointUrl is not null) RequireHttps(DefenderEndpointUrl, nameof(DefenderEndpointUrl));
 
             var source = (EnvironmentSource)Enum.Parse(typeof(EnvironmentSource), Scope, ignoreCase: true);
             var environment = new CloudEnvironment(Name, WithSlash(ResourceManagerUrl), WithSlash(ActiveDirectoryAuthority),
-                ResourceManagerAudience ?? string.Empty, GraphUrl is null ? null : WithSlash(GraphUrl), source);
+                ResourceManagerAudience ?? string.Empty, WithSlash(GraphUrl), source, WithSlash(LogAnalyticsUrl), WithSlash(DefenderEndpointUrl),
+                GraphAudience, LogAnalyticsAudience, DefenderEndpointAudience);
             try
             {
                 EnvironmentCatalog.Add(environment, WriteWarning);
@@ -72,6 +96,7 @@ namespace CrossTenantSecurity.Commands
                 "Use https; for a local emulator, trust its certificate through the platform store (SSL_CERT_FILE on Linux)."));
         }
 
-        private static Uri WithSlash(Uri uri) => uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");
+        [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(uri))]
+        private static Uri? WithSlash(Uri? uri) => uri is null || uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");
     }
 }

@@ -92,8 +92,30 @@ namespace CrossTenantSecurity.Commands
         [ValidateNotNullOrEmpty]
         public string? AccessToken { get; set; }
 
+        /// <summary>With -AccessToken: a Microsoft Graph token for the same tenant, as Connect-AzAccount takes it.</summary>
+        [Parameter(ParameterSetName = ParameterSets.AccessToken)]
+        [SecretTransformation]
+        [ValidateNotNullOrEmpty]
+        public string? MicrosoftGraphAccessToken { get; set; }
+
+        /// <summary>With -AccessToken: a Log Analytics token for the same tenant (Sentinel queries).</summary>
+        [Parameter(ParameterSetName = ParameterSets.AccessToken)]
+        [SecretTransformation]
+        [ValidateNotNullOrEmpty]
+        public string? LogAnalyticsAccessToken { get; set; }
+
         [Parameter(Mandatory = true, ParameterSetName = ParameterSets.AzureCli)]
         public SwitchParameter UseAzureCli { get; set; }
+
+        /// <summary>
+        /// Customer tenants this sign-in may get Microsoft Graph and Defender for Endpoint tokens in. Service principals
+        /// also reach each tenant a command names; a browser or device-code sign-in reaches only these.
+        /// </summary>
+        [Parameter]
+        [Alias("AdditionallyAllowedTenant")]
+        [ArgumentCompleter(typeof(TenantIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[]? AdditionalTenantId { get; set; }
 
         [Parameter]
         [ValidateRange(0, 10)]
@@ -152,8 +174,16 @@ namespace CrossTenantSecurity.Commands
                 tenant = parsed;
             }
 
+            var additional = new List<Guid>();
+            foreach (string id in AdditionalTenantId ?? Array.Empty<string>())
+            {
+                if (!IdArguments.TryParse(id, out Guid parsed)) ThrowTerminatingError(IdArguments.InvalidGuid(ErrorNoun, nameof(AdditionalTenantId), id));
+                additional.Add(parsed);
+            }
+
             var options = new ConnectionOptions
             {
+                AdditionallyAllowedTenants = additional,
                 Environment = cloud!, TenantId = tenant, ClientId = ApplicationId, MaxRetries = MaxRetries, NetworkTimeout = TimeSpan.FromSeconds(NetworkTimeout),
                 HedgeReads = !DisableReadHedging.IsPresent,
             };
@@ -188,6 +218,8 @@ namespace CrossTenantSecurity.Commands
                 case ParameterSets.AccessToken:
                     options.Method = AuthenticationMethod.AccessToken;
                     options.AccessToken = AccessToken;
+                    options.MicrosoftGraphAccessToken = MicrosoftGraphAccessToken;
+                    options.LogAnalyticsAccessToken = LogAnalyticsAccessToken;
                     options.ClientId = AccountId;
                     break;
                 case ParameterSets.AzureCli:

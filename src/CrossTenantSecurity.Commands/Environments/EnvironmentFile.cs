@@ -104,9 +104,17 @@ namespace CrossTenantSecurity.Commands.Environments
         {
             if (entry is null || string.IsNullOrWhiteSpace(entry.Name) || CloudEnvironment.BuiltIn.Any(b => SameName(b.Name, entry.Name))) return null;
             if (!TryHttps(entry.ResourceManagerUrl, out Uri? arm) || !TryHttps(entry.ActiveDirectoryAuthority, out Uri? authority)) return null;
-            Uri? graph = null;
-            if (!string.IsNullOrEmpty(entry.GraphUrl) && !TryHttps(entry.GraphUrl, out graph)) return null;
-            return new CloudEnvironment(entry.Name!, arm!, authority!, entry.ResourceManagerAudience ?? string.Empty, graph, EnvironmentSource.CurrentUser);
+            if (!TryOptionalHttps(entry.GraphUrl, out Uri? graph) || !TryOptionalHttps(entry.LogAnalyticsUrl, out Uri? logAnalytics) ||
+                !TryOptionalHttps(entry.DefenderEndpointUrl, out Uri? defenderEndpoint)) return null;
+            return new CloudEnvironment(entry.Name!, arm!, authority!, entry.ResourceManagerAudience ?? string.Empty, graph, EnvironmentSource.CurrentUser,
+                logAnalytics, defenderEndpoint, entry.GraphAudience, entry.LogAnalyticsAudience, entry.DefenderEndpointAudience);
+        }
+
+        /// <summary>Absent is fine; present must be an absolute https URL.</summary>
+        private static bool TryOptionalHttps(string? text, out Uri? uri)
+        {
+            uri = null;
+            return string.IsNullOrEmpty(text) || TryHttps(text, out uri);
         }
 
         private static bool TryHttps(string? text, out Uri? uri) =>
@@ -125,6 +133,11 @@ namespace CrossTenantSecurity.Commands.Environments
                     ActiveDirectoryAuthority = e.ActiveDirectoryAuthority.AbsoluteUri,
                     ResourceManagerAudience = e.ResourceManagerAudience,
                     GraphUrl = e.GraphUrl?.AbsoluteUri,
+                    GraphAudience = e.GraphAudience,
+                    LogAnalyticsUrl = e.LogAnalyticsUrl?.AbsoluteUri,
+                    LogAnalyticsAudience = e.LogAnalyticsAudience,
+                    DefenderEndpointUrl = e.DefenderEndpointUrl?.AbsoluteUri,
+                    DefenderEndpointAudience = e.DefenderEndpointAudience,
                 }).ToList(),
             };
             string temporary = $"{Path}.{Guid.NewGuid():N}.tmp";

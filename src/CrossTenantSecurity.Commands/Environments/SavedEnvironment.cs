@@ -19,5 +19,10 @@ namespace CrossTenantSecurity.Commands.Environments
         public string? ActiveDirectoryAuthority { get; set; }
         public string? ResourceManagerAudience { get; set; }
         public string? GraphUrl { get; set; }
+        public string? GraphAudience { get; set; }
+        public string? LogAnalyticsUrl { get; set; }
+        public string? LogAnalyticsAudience { get; set; }
+        public string? DefenderEndpointUrl { get; set; }
+        public string? DefenderEndpointAudience { get; set; }
     }
 }

@@ -32,7 +32,7 @@ namespace CrossTenantSecurity.Commands.Infrastructure
         public static ErrorCategory CategoryOf(ScopeFailure failure) => failure.Kind switch
         {
             ScopeFailureKind.Unauthorized => ErrorCategory.AuthenticationError,
-            ScopeFailureKind.Forbidden or ScopeFailureKind.ResourceGroupOnly => ErrorCategory.PermissionDenied,
+            ScopeFailureKind.Forbidden or ScopeFailureKind.ResourceGroupOnly or ScopeFailureKind.ConsentRequired or ScopeFailureKind.AccessBlocked => ErrorCategory.PermissionDenied,
             ScopeFailureKind.NotFound => ErrorCategory.ObjectNotFound,
             ScopeFailureKind.NotRegistered => ErrorCategory.NotEnabled,
             ScopeFailureKind.ScoreNotReady => ErrorCategory.ResourceUnavailable,

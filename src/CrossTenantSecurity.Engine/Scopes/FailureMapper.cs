@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using Azure;
 using Azure.Identity;
+using CrossTenantSecurity.Engine.Session;
 using CrossTenantSecurity.Engine.Transport;
 
 namespace CrossTenantSecurity.Engine.Scopes
@@ -16,6 +17,8 @@ namespace CrossTenantSecurity.Engine.Scopes
                 case ArmRequestException arm:
                     ScopeFailureKind kind = KindOf(arm.Status, arm.ErrorCode);
                     return new ScopeFailure(scope, kind, arm.Status, arm.ErrorCode, arm.Message, RecommendedAction(kind, forbiddenAction), arm, target);
+                case TokenRequestException refused:
+                    return new ScopeFailure(scope, refused.Kind, null, refused.ErrorCode, refused.Message, refused.RecommendedAction, refused, target);
                 case AuthenticationFailedException auth:
                     return new ScopeFailure(scope, ScopeFailureKind.Unauthorized, 401, "AuthenticationFailed", auth.Message,
                         "Sign in again with Connect-CtAccount.", auth, target);

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.IO;
 using System.Security.Cryptography.X509Certificates;
 using Azure.Core;
@@ -10,7 +12,10 @@ namespace CrossTenantSecurity.Engine.Session
     /// <summary>Turns Azure-free <see cref="ConnectionOptions"/> into one Azure.Identity credential.</summary>
     internal static class CredentialFactory
     {
-        public static TokenCredential Create(ConnectionOptions options)
+        public static TokenCredential Create(ConnectionOptions options) => Create(options, Array.Empty<Guid>());
+
+        /// <summary>The credential, allowed to request tokens in <paramref name="additionallyAllowedTenants"/> besides its own tenant.</summary>
+        public static TokenCredential Create(ConnectionOptions options, IReadOnlyCollection<Guid> additionallyAllowedTenants)
         {
             if (options is null) throw new ArgumentNullException(nameof(options));
             string? tenant = options.TenantId?.ToString();
@@ -22,18 +27,18 @@ namespace CrossTenantSecurity.Engine.Session
                 case AuthenticationMethod.ClientSecret:
                     return new ClientSecretCredential(
                         Require(tenant, "TenantId"), Require(options.ClientId, "ApplicationId"), Require(options.ClientSecret, "client secret"),
-                        Configure(new ClientSecretCredentialOptions(), options, authority, custom));
+                        Configure(new ClientSecretCredentialOptions(), options, authority, custom, additionallyAllowedTenants));
 
                 case AuthenticationMethod.ClientCertificate:
                     return new ClientCertificateCredential(
                         Require(tenant, "TenantId"), Require(options.ClientId, "ApplicationId"), LoadCertificate(options),
-                        Configure(new ClientCertificateCredentialOptions { SendCertificateChain = true }, options, authority, custom));
+                        Configure(new ClientCertificateCredentialOptions { SendCertificateChain = true }, options, authority, custom, additionallyAllowedTenants));
 
                 case AuthenticationMethod.FederatedToken:
                     string assertion = Require(options.FederatedToken, "FederatedToken");
                     return new ClientAssertionCredential(
                         Require(tenant, "TenantId"), Require(options.ClientId, "ApplicationId"), () => assertion,
-                        Configure(new ClientAssertionCredentialOptions(), options, authority, custom));
+                        Configure(new ClientAssertionCredentialOptions(), options, authority, custom, additionallyAllowedTenants));
 
                 case AuthenticationMethod.ManagedIdentity:
                     return CreateManagedIdentity(options);
@@ -44,7 +49,9 @@ namespace CrossTenantSecurity.Engine.Session
                     return new StaticTokenCredential(token, expires);
 
                 case AuthenticationMethod.AzureCli:
-                    return new AzureCliCredential(new AzureCliCredentialOptions { TenantId = tenant, AuthorityHost = authority });
+                    var cli = new AzureCliCredentialOptions { TenantId = tenant, AuthorityHost = authority };
+                    foreach (Guid allowed in additionallyAllowedTenants) cli.AdditionallyAllowedTenants.Add(allowed.ToString());
+                    return new AzureCliCredential(cli);
 
                 case AuthenticationMethod.DeviceCode:
                     return new DeviceCodeCredential(Configure(new DeviceCodeCredentialOptions
@@ -56,14 +63,14 @@ namespace CrossTenantSecurity.Engine.Session
                             options.DeviceCodePrompt?.Invoke(code.Message);
                             return System.Threading.Tasks.Task.CompletedTask;
                         },
-                    }, options, authority, custom));
+                    }, options, authority, custom, additionallyAllowedTenants));
 
                 case AuthenticationMethod.InteractiveBrowser:
                     return new InteractiveBrowserCredential(Configure(new InteractiveBrowserCredentialOptions
                     {
                         TenantId = tenant ?? "organizations",
                         ClientId = options.ClientId ?? KnownClients.AzurePowerShell,
-                    }, options, authority, custom));
+                    }, options, authority, custom, additionallyAllowedTenants));
 
                 default:
                     throw new ArgumentOutOfRangeException(nameof(options), options.Method, "Unknown authentication method.");
@@ -81,9 +88,21 @@ namespace CrossTenantSecurity.Engine.Session
             return new ManagedIdentityCredential(managedIdentityOptions);
         }
 
-        internal static T Configure<T>(T credentialOptions, ConnectionOptions options, Uri authority, bool customCloud)
+        internal static T Configure<T>(T credentialOptions, ConnectionOptions options, Uri authority, bool customCloud,
+            IReadOnlyCollection<Guid>? additionallyAllowedTenants = null)
             where T : TokenCredentialOptions
         {
+            // Exactly the tenants asked for: never "*", so a token is never silently issued by a tenant nobody named.
+            IList<string>? allowed = credentialOptions switch
+            {
+                ClientSecretCredentialOptions o => o.AdditionallyAllowedTenants,
+                ClientCertificateCredentialOptions o => o.AdditionallyAllowedTenants,
+                ClientAssertionCredentialOptions o => o.AdditionallyAllowedTenants,
+                DeviceCodeCredentialOptions o => o.AdditionallyAllowedTenants,
+                InteractiveBrowserCredentialOptions o => o.AdditionallyAllowedTenants,
+                _ => null,
+            };
+            foreach (Guid tenant in additionallyAllowedTenants ?? Array.Empty<Guid>()) allowed?.Add(tenant.ToString());
             credentialOptions.AuthorityHost = authority;
             credentialOptions.AddPolicy(new HttpTracePolicy("Sign-in"), HttpPipelinePosition.PerRetry);
             credentialOptions.Retry.MaxRetries = options.MaxRetries;
