@@ -41,7 +41,7 @@ namespace CrossTenantSecurity.Engine
                 }
                 if (!bySubscription.TryGetValue(subscriptionGuid.ToString("D"), out DelegatedSubscription? subscription))
                 {
-                    sink.OnFailure(SubscriptionNotReachable(subscriptionGuid.ToString("D"), id));
+                    sink.OnFailure(_tenancy.SubscriptionNotReachable(subscriptionGuid.ToString("D"), id));
                     continue;
                 }
                 resolved.Add(new Alert(SubscriptionRef.From(subscription), name!, null, null, null, null, null, null, location,
@@ -49,11 +49,5 @@ namespace CrossTenantSecurity.Engine
             }
             return resolved;
         }
-
-        /// <summary>The failure every command gives for a subscription the signed-in tenant cannot reach.</summary>
-        private ScopeFailure SubscriptionNotReachable(string subscriptionId, object target) =>
-            new ScopeFailure(subscriptionId, ScopeFailureKind.NotFound, 404, "SubscriptionNotFound",
-                $"Subscription '{subscriptionId}' is not reachable from tenant {Context.TenantId}: it does not exist, or it is not delegated to this tenant.",
-                "Check the id, and that the customer's Lighthouse delegation includes this subscription and your principal.", null, target);
     }
 }

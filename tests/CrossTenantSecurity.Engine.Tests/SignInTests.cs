@@ -74,7 +74,7 @@ namespace CrossTenantSecurity.Engine.Tests
         {
             ConnectionOptions options = Options(AuthenticationMethod.AccessToken);
             options.TenantId = null;
-            Context context = await CrossTenantClient.SignInAsync(new TokenBroker(options), options, default);
+            Context context = await SignIn.SignInAsync(new TokenBroker(options), options, default);
             Assert.Equal(Tenant, context.TenantId);
             Assert.Equal("ServicePrincipal", context.AccountType);
             Assert.Equal("11111111-2222-3333-4444-555555555555", context.Account);
@@ -85,7 +85,7 @@ namespace CrossTenantSecurity.Engine.Tests
         {
             ConnectionOptions options = Options(AuthenticationMethod.AccessToken);
             options.AccessToken = TestSupport.Jwt(Guid.NewGuid());
-            var e = await Assert.ThrowsAsync<CrossTenantException>(() => CrossTenantClient.SignInAsync(new TokenBroker(options), options, default));
+            var e = await Assert.ThrowsAsync<CrossTenantException>(() => SignIn.SignInAsync(new TokenBroker(options), options, default));
             Assert.Equal("Credential.TenantMismatch", e.ErrorId);
             Assert.DoesNotContain(options.AccessToken, e.Message, StringComparison.Ordinal);
         }

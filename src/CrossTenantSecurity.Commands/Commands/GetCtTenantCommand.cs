@@ -31,22 +31,7 @@ namespace CrossTenantSecurity.Commands
         {
             if (_tenantIdGiven && _tenantIds.Count == 0) return; // every id given was invalid, and said so
             var client = RequireClient();
-            var wanted = new HashSet<Guid>(_tenantIds);
-            var found = new HashSet<Guid>();
-            RunStreaming<Tenant>(async (sink, token) =>
-            {
-                var filter = new FilteringSink<Tenant>(sink, t => wanted.Count == 0 || wanted.Contains(t.TenantId), t => { lock (found) found.Add(t.TenantId); });
-                await client.ListTenantsAsync(filter, token).ConfigureAwait(false);
-                foreach (Guid missing in wanted)
-                {
-                    if (!found.Contains(missing))
-                    {
-                        sink.OnFailure(new ScopeFailure(missing.ToString(), ScopeFailureKind.NotFound, 404, "TenantNotFound",
-                            $"Tenant {missing} is not related to the signed-in tenant {client.Context.TenantId}.",
-                            "Run Get-CtTenant without -TenantId to list the tenants you can reach.", null, missing));
-                    }
-                }
-            });
+            RunStreaming<Tenant>((sink, token) => client.ListTenantsAsync(_tenantIds, sink, token));
         }
     }
 }
