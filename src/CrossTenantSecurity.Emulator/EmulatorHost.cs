@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -50,8 +51,8 @@ namespace CrossTenantSecurity.Emulator
         internal EmulatorRuntime Runtime => _runtime;
 
         /// <summary>Issues a token as the emulator's Entra would, e.g. to test -AccessToken sign-in.</summary>
-        public string IssueToken(Guid tenantId, Guid objectId, Guid? appId = null, string? audience = null, TimeSpan? lifetime = null) =>
-            _runtime.Tokens.Issue(tenantId, objectId, appId, audience ?? BaseUrl.AbsoluteUri, lifetime ?? _runtime.Options.TokenLifetime);
+        public string IssueToken(Guid tenantId, Guid objectId, Guid? appId = null, string? audience = null, TimeSpan? lifetime = null, IReadOnlyCollection<string>? roles = null) =>
+            _runtime.Tokens.Issue(tenantId, objectId, appId, audience ?? BaseUrl.AbsoluteUri, lifetime ?? _runtime.Options.TokenLifetime, roles);
 
         public static async Task<EmulatorHost> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
         {

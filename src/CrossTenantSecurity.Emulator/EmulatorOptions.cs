@@ -1,6 +1,7 @@
 using System;
 using CrossTenantSecurity.Emulator.Behaviour;
 using CrossTenantSecurity.Emulator.Certificates;
+using CrossTenantSecurity.Emulator.Identity;
 using CrossTenantSecurity.Emulator.Scenarios;
 
 namespace CrossTenantSecurity.Emulator
@@ -18,6 +19,8 @@ namespace CrossTenantSecurity.Emulator
         /// <summary>Reuse one authority across emulators (a process trusts one CA file for its life).</summary>
         public EmulatorCertificateAuthority? CertificateAuthority { get; set; }
         public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+        /// <summary>Graph, Log Analytics and Defender for Endpoint resource identifiers the token endpoint accepts (ARM's follow the URL).</summary>
+        public TokenAudiences Audiences { get; set; } = new();
         /// <summary>Write each request to the console (standalone mode).</summary>
         public bool LogRequests { get; set; }
         /// <summary>Resource Graph pages of queries without "order by" overlap or skip a few rows, as ARG's do; off gives exact paging.</summary>

@@ -18,6 +18,7 @@ namespace CrossTenantSecurity.Emulator
             Authorizer = new Authorization.ArmAuthorizer(estate);
             Posture = new Posture.PostureStore(estate);
             Graph = new ResourceGraph.EstateGraphData(this);
+            Consents = new ConsentRegistry(estate.Scenario);
         }
 
         public Authorization.ArmAuthorizer Authorizer { get; }
@@ -26,6 +27,8 @@ namespace CrossTenantSecurity.Emulator
         public EmulatorOptions Options { get; }
         public EstateIndex Estate { get; }
         public TokenIssuer Tokens { get; } = new TokenIssuer();
+        /// <summary>Where the estate's multi-tenant apps may get tokens outside their home tenant.</summary>
+        public ConsentRegistry Consents { get; }
         public RequestLog Requests { get; } = new RequestLog();
 
         /// <summary>Rows for Resource Graph queries; null until an estate provides them.</summary>
@@ -39,8 +42,11 @@ namespace CrossTenantSecurity.Emulator
             _audiences = new[] { baseUrl.AbsoluteUri, "https://management.azure.com/", "https://management.core.windows.net/" };
         }
 
-        public bool IsArmAudience(string audience) =>
-            _audiences.Any(a => string.Equals(a.TrimEnd('/'), audience.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+        public bool IsArmAudience(string audience) => _audiences.Any(a => TokenAudiences.Same(a, audience));
+
+        /// <summary>The resource a requested audience names; ARM's audiences win over the configured others.</summary>
+        public TokenResource? FindResource(string audience) =>
+            IsArmAudience(audience) ? TokenResource.ResourceManager : Options.Audiences.Find(audience);
 
         public string AllowedAudiencesText => string.Join(", ", _audiences.Select(a => "'" + a + "'"));
     }

@@ -11,14 +11,17 @@ using CrossTenantSecurity.Emulator.Certificates;
 
 namespace CrossTenantSecurity.Emulator.Tests
 {
-    /// <summary>One emulator (sample estate) for the test class, reached over real, validated HTTPS.</summary>
-    public sealed class EmulatorFixture : IAsyncLifetime
+    /// <summary>One emulator (sample estate unless a subclass says otherwise) for the test class, reached over real, validated HTTPS.</summary>
+    public class EmulatorFixture : IAsyncLifetime
     {
         public const string Msp = "11111111-1111-4111-8111-111111111111";
         public const string Northwind = "22222222-2222-4222-8222-222222222222";
         public const string Tailspin = "33333333-3333-4333-8333-333333333333";
         public const string Woodgrove = "44444444-4444-4444-8444-444444444444";
         public const string Litware = "55555555-5555-4555-8555-555555555555";
+        /// <summary>Microsoft 365-only customers: no Azure; the automation app is consented in Fabrikam, not in Adventure Works.</summary>
+        public const string Fabrikam = "66666666-6666-4666-8666-666666666666";
+        public const string AdventureWorks = "77777777-7777-4777-8777-777777777777";
 
         public static readonly (string Tenant, string AppId, string Secret) Automation = (Msp, "c0000000-0000-4000-8000-0000000000c1", "sample-only-automation-secret");
         public static readonly (string Tenant, string AppId, string Secret) Reporting = (Msp, "c0000000-0000-4000-8000-0000000000c2", "sample-only-reporting-secret");
@@ -30,9 +33,11 @@ namespace CrossTenantSecurity.Emulator.Tests
 
         public async Task InitializeAsync()
         {
-            Host = await EmulatorHost.StartAsync(new EmulatorOptions { CertificateAuthority = PlatformTrust.ProcessAuthority });
+            Host = await EmulatorHost.StartAsync(Options());
             Http.BaseAddress = Host.BaseUrl;
         }
+
+        protected virtual EmulatorOptions Options() => new() { CertificateAuthority = PlatformTrust.ProcessAuthority };
 
         public async Task DisposeAsync()
         {

@@ -29,7 +29,8 @@ namespace CrossTenantSecurity.Emulator.Tests
         [InlineData(EmulatorFixture.Msp, "c0000000-0000-4000-8000-0000000000c1", "wrong", 401, "invalid_client", "AADSTS7000215")]
         [InlineData("99999999-9999-4999-8999-999999999999", "c0000000-0000-4000-8000-0000000000c1", "x", 400, "invalid_request", "AADSTS90002")]
         [InlineData(EmulatorFixture.Msp, "00000000-0000-4000-8000-000000000000", "x", 400, "unauthorized_client", "AADSTS700016")]
-        [InlineData(EmulatorFixture.Northwind, "c0000000-0000-4000-8000-0000000000c1", "sample-only-automation-secret", 400, "unauthorized_client", "AADSTS700016")]
+        [InlineData(EmulatorFixture.AdventureWorks, "c0000000-0000-4000-8000-0000000000c1", "sample-only-automation-secret", 400, "unauthorized_client", "AADSTS700016")]
+        [InlineData(EmulatorFixture.Northwind, "c0000000-0000-4000-8000-0000000000c2", "sample-only-reporting-secret", 400, "unauthorized_client", "AADSTS700016")]
         public async Task Bad_client_credentials_get_Entra_errors(string tenant, string appId, string secret, int status, string error, string code)
         {
             using var response = await _emulator.TokenResponseAsync(tenant, appId, secret);

@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using CrossTenantSecurity.Emulator.Identity;
+using CrossTenantSecurity.Emulator.Scenarios;
 using Microsoft.AspNetCore.Http;
 
 namespace CrossTenantSecurity.Emulator.Arm
@@ -52,7 +53,11 @@ namespace CrossTenantSecurity.Emulator.Arm
                 await RejectAsync(context, check.ErrorCode!, check.ErrorMessage!);
                 return;
             }
-            if (_runtime.Estate.PrincipalByObjectId(check.ObjectId) is not { } principal || principal.TenantId != check.TenantId)
+            // A token from a customer tenant names the app's service principal there; RBAC in that tenant decides what it reaches.
+            ScenarioPrincipal? principal = _runtime.Estate.PrincipalByObjectId(check.ObjectId) is { } own && own.TenantId == check.TenantId
+                ? own
+                : _runtime.Consents.ServicePrincipal(check.TenantId, check.ObjectId);
+            if (principal is null)
             {
                 await RejectAsync(context, "InvalidAuthenticationToken", "The access token is from a principal that does not exist in its tenant.");
                 return;

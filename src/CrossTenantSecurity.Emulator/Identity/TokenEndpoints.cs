@@ -10,7 +10,9 @@ namespace CrossTenantSecurity.Emulator.Identity
 {
     /// <summary>
     /// The Entra ID endpoints MSAL needs for client credentials: the v2.0 token endpoint, OpenID metadata
-    /// and instance discovery. Errors use Entra's body shape and AADSTS codes.
+    /// and instance discovery. Tokens for ARM, Graph, Log Analytics and Defender for Endpoint, in an app's
+    /// home tenant and in the customer tenants that consented to it (ConsentRegistry). Errors use Entra's
+    /// body shape and AADSTS codes (EntraError).
     /// </summary>
     internal static class TokenEndpoints
     {
@@ -41,35 +43,36 @@ namespace CrossTenantSecurity.Emulator.Identity
 
         private static async Task<IResult> IssueAsync(string tenant, HttpContext context, EmulatorRuntime runtime)
         {
-            if (!context.Request.HasFormContentType)
-                return Error(400, "invalid_request", 900144, "The request body must contain the following parameter: 'grant_type'.");
+            if (!context.Request.HasFormContentType) return EntraError.MissingGrantType().ToResult();
             IFormCollection form = await context.Request.ReadFormAsync();
 
-            if (!Guid.TryParse(tenant, out Guid tenantId) || runtime.Estate.Tenant(tenantId) is null)
-                return Error(400, "invalid_request", 90002, $"Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.");
+            if (!Guid.TryParse(tenant, out Guid tenantId) || runtime.Estate.Tenant(tenantId) is null) return EntraError.TenantNotFound(tenant).ToResult();
             string grantType = form["grant_type"].ToString();
-            if (grantType != "client_credentials")
-                return Error(400, "unsupported_grant_type", 70003, $"The app requested an unsupported grant type '{grantType}'. This emulator supports client_credentials.");
+            if (grantType != "client_credentials") return EntraError.UnsupportedGrantType(grantType).ToResult();
 
+            // One multi-tenant app registration: found by app id in any tenant, then judged by its standing in this one.
             string clientId = form["client_id"].ToString();
-            if (!Guid.TryParse(clientId, out Guid appId) || runtime.Estate.PrincipalByAppId(appId) is not { } principal || principal.TenantId != tenantId)
-                return Error(400, "unauthorized_client", 700016,
-                    $"Application with identifier '{clientId}' was not found in the directory '{tenant}'. This can happen if the application has not been installed by the administrator of the tenant.");
+            if (!Guid.TryParse(clientId, out Guid appId) || runtime.Estate.PrincipalByAppId(appId) is not { } principal)
+                return EntraError.ApplicationNotFound(clientId, tenant).ToResult();
+            if (runtime.Consents.FindClient(principal, tenantId, tenant) is { } unknownClient) return unknownClient.ToResult();
 
+            // The credentials live on the home registration, so the same secret works in every tenant.
             string secret = form["client_secret"].ToString();
             if (string.IsNullOrEmpty(secret) || !string.Equals(secret, principal.Secret, StringComparison.Ordinal))
-                return Error(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '" + clientId + "'.");
+                return EntraError.InvalidSecret(clientId).ToResult();
 
             string scope = form["scope"].ToString();
-            string? resource = scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(s => s.EndsWith("/.default", StringComparison.Ordinal));
-            if (resource is null)
-                return Error(400, "invalid_scope", 1002012, $"The provided value for scope {scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).");
-            string audience = resource.Substring(0, resource.Length - "/.default".Length) + "/";
-            if (!runtime.IsArmAudience(audience))
-                return Error(400, "invalid_resource", 500011, $"The resource principal named {audience} was not found in the tenant named {tenant}.");
+            string? requested = scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(s => s.EndsWith("/.default", StringComparison.Ordinal));
+            if (requested is null) return EntraError.InvalidScope(scope).ToResult();
+            string resourceId = requested.Substring(0, requested.Length - "/.default".Length);
+            if (runtime.FindResource(resourceId) is not TokenResource resource) return EntraError.ResourceNotFound(resourceId + "/", tenant).ToResult();
+            if (runtime.Consents.Authorize(principal, tenantId, resource) is { } refused) return refused.ToResult();
 
+            // ARM tokens keep the audience with its trailing slash, as they always had; others carry the resource as requested.
+            string audience = resource == TokenResource.ResourceManager ? resourceId.TrimEnd('/') + "/" : resourceId;
             TimeSpan lifetime = runtime.Options.TokenLifetime;
-            string token = runtime.Tokens.Issue(tenantId, principal.ObjectId, appId, audience, lifetime);
+            string token = runtime.Tokens.Issue(tenantId, runtime.Consents.ObjectId(principal, tenantId), appId, audience, lifetime,
+                runtime.Consents.Roles(principal, tenantId, resource));
             context.Response.Headers.CacheControl = "no-store, no-cache";
             return Results.Json(new
             {
@@ -78,22 +81,6 @@ namespace CrossTenantSecurity.Emulator.Identity
                 ext_expires_in = (int)lifetime.TotalSeconds,
                 access_token = token,
             });
-        }
-
-        private static IResult Error(int status, string error, int code, string description)
-        {
-            string traceId = Guid.NewGuid().ToString();
-            string correlationId = Guid.NewGuid().ToString();
-            string timestamp = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss'Z'");
-            return Results.Json(new
-            {
-                error,
-                error_description = $"AADSTS{code}: {description} Trace ID: {traceId} Correlation ID: {correlationId} Timestamp: {timestamp}",
-                error_codes = new[] { code },
-                timestamp,
-                trace_id = traceId,
-                correlation_id = correlationId,
-            }, statusCode: status);
         }
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -8,7 +10,8 @@ namespace CrossTenantSecurity.Emulator.Identity
 {
     /// <summary>
     /// Issues and checks JWT-shaped access tokens (HS256 with a key that lives only in this process).
-    /// Claims follow Entra v1 access tokens: aud, iss, iat, nbf, exp, tid, oid, appid, idtyp.
+    /// Claims follow Entra v1 access tokens: aud, iss, iat, nbf, exp, tid, oid, appid, idtyp, and roles
+    /// (the application permissions consented for the audience; absent when there are none, as in Entra).
     /// </summary>
     public sealed class TokenIssuer
     {
@@ -20,7 +23,7 @@ namespace CrossTenantSecurity.Emulator.Identity
             _clock = clock ?? (() => DateTimeOffset.UtcNow);
         }
 
-        public string Issue(Guid tenantId, Guid objectId, Guid? appId, string audience, TimeSpan lifetime)
+        public string Issue(Guid tenantId, Guid objectId, Guid? appId, string audience, TimeSpan lifetime, IReadOnlyCollection<string>? roles = null)
         {
             DateTimeOffset now = _clock();
             var payload = new JsonObject
@@ -40,6 +43,7 @@ namespace CrossTenantSecurity.Emulator.Identity
                 payload["appid"] = app.ToString();
                 payload["idtyp"] = "app";
             }
+            if (roles is { Count: > 0 }) payload["roles"] = new JsonArray(roles.Select(r => (JsonNode)JsonValue.Create(r)).ToArray());
             string header = Encode(Encoding.UTF8.GetBytes("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"));
             string body = Encode(Encoding.UTF8.GetBytes(payload.ToJsonString()));
             return $"{header}.{body}.{Sign(header + "." + body)}";

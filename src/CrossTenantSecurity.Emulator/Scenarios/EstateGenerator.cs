@@ -20,6 +20,8 @@ namespace CrossTenantSecurity.Emulator.Scenarios
         public bool Skewed { get; init; }
         public int Standards { get; init; } = 2;
         public int ControlsPerStandard { get; init; } = 50;
+        /// <summary>Share of customer tenants where the automation app gets no token (or none for some resource).</summary>
+        public double RefusedConsentRate { get; init; } = 0.10;
 
         public static EstateSpec Preset(string name) => name.ToUpperInvariant() switch
         {
@@ -33,8 +35,9 @@ namespace CrossTenantSecurity.Emulator.Scenarios
 
     /// <summary>
     /// Builds large seeded estates in the shape of the sample: one MSSP tenant whose automation principal
-    /// is authorized in every customer's delegation, customers with several subscriptions each, and the
-    /// failure mix of the performance model (not registered, forbidden, disabled, no score yet).
+    /// is authorized in every customer's delegation, customers with several subscriptions each, the
+    /// failure mix of the performance model (not registered, forbidden, disabled, no score yet), and the
+    /// automation app's consents in the customer tenants (GeneratedConsents).
     /// Only the estate's structure is held; posture is derived per subscription on demand.
     /// </summary>
     public static class EstateGenerator
@@ -61,11 +64,12 @@ namespace CrossTenantSecurity.Emulator.Scenarios
                 DefaultPosture = new PostureProfile { Assessments = spec.AssessmentsPerSubscription, Alerts = (int)spec.MeanAlerts, ControlsPerStandard = spec.ControlsPerStandard, Standards = spec.Standards },
             };
             scenario.Tenants.Add(new ScenarioTenant { Id = ManagingTenantId, DisplayName = "Contoso Defense (MSSP)", DefaultDomain = "contosodefense.onmicrosoft.com", Domains = { "contosodefense.onmicrosoft.com" } });
-            scenario.Principals.Add(new ScenarioPrincipal
+            var automation = new ScenarioPrincipal
             {
                 TenantId = ManagingTenantId, ObjectId = AutomationObjectId, AppId = AutomationAppId, DisplayName = "contoso-posture-automation",
                 Type = "ServicePrincipal", Secret = AutomationSecret,
-            });
+            };
+            scenario.Principals.Add(automation);
 
             int perTenant = Math.Max(1, spec.Subscriptions / Math.Max(1, spec.Tenants));
             int subscriptionIndex = 0;
@@ -111,6 +115,7 @@ namespace CrossTenantSecurity.Emulator.Scenarios
                 if (regular.Scopes.Count > 0) scenario.Delegations.Add(regular);
                 if (restricted.Scopes.Count > 0) scenario.Delegations.Add(restricted);
             }
+            automation.Consents = GeneratedConsents.For(scenario.Tenants.Skip(1).Select(t => t.Id).ToList(), spec.Seed, spec.RefusedConsentRate);
             return scenario;
         }
 

@@ -54,6 +54,11 @@ namespace CrossTenantSecurity.Emulator.Scenarios
         public string? Secret { get; set; }
         /// <summary>Groups (object ids) the principal belongs to; authorizations may name a group.</summary>
         public List<Guid> MemberOf { get; set; } = new();
+        /// <summary>
+        /// A multi-tenant app's standing in other tenants, one entry per tenant: tokens are issued there only as
+        /// these entries allow. Its credentials stay on this (home) principal; a tenant without an entry answers AADSTS700016.
+        /// </summary>
+        public List<ScenarioConsent> Consents { get; set; } = new();
     }
 
     public sealed class ScenarioSubscription

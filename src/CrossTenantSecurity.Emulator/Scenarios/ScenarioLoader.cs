@@ -57,6 +57,7 @@ namespace CrossTenantSecurity.Emulator.Scenarios
             foreach (ScenarioPrincipal p in scenario.Principals)
             {
                 if (!tenants.Contains(p.TenantId)) errors.Add($"principal {p.ObjectId}: unknown tenant {p.TenantId}");
+                ValidateConsents(p, tenants, errors);
             }
             foreach (ScenarioDelegation d in scenario.Delegations)
             {
@@ -78,6 +79,20 @@ namespace CrossTenantSecurity.Emulator.Scenarios
             if (scenario.PageSize < 1) errors.Add("pageSize must be at least 1");
             if (errors.Count > 0) throw new InvalidDataException("Invalid scenario: " + string.Join("; ", errors));
             return scenario;
+        }
+
+        /// <summary>Consents belong to applications, one entry per tenant; an app cannot be missing from its own tenant.</summary>
+        private static void ValidateConsents(ScenarioPrincipal p, HashSet<Guid> tenants, List<string> errors)
+        {
+            if (p.Consents.Count > 0 && p.AppId is null) errors.Add($"principal {p.ObjectId}: consents need an appId (they are given to applications)");
+            var seen = new HashSet<Guid>();
+            foreach (ScenarioConsent c in p.Consents)
+            {
+                if (!tenants.Contains(c.TenantId)) errors.Add($"principal {p.ObjectId}: consent in unknown tenant {c.TenantId}");
+                if (!seen.Add(c.TenantId)) errors.Add($"principal {p.ObjectId}: more than one consent in tenant {c.TenantId}");
+                if (c.TenantId == p.TenantId && c.Refusal is ConsentRefusal.NotInstalled or ConsentRefusal.MissingServicePrincipal or ConsentRefusal.AppDisabled)
+                    errors.Add($"principal {p.ObjectId}: refusal {c.Refusal} cannot apply in the app's home tenant");
+            }
         }
     }
 }
