@@ -20,6 +20,7 @@
         'Get-CtTenant'
         'Get-CtDelegatedSubscription'
         'Get-CtDelegation'
+        'Get-CtXdrTenant'
         'Get-CtSecureScore'
         'Get-CtSecureScoreControl'
         'Get-CtRecommendation'
@@ -39,7 +40,7 @@
     AliasesToExport        = @()
     PrivateData            = @{
         PSData = @{
-            Tags         = @('Azure', 'Lighthouse', 'Defender', 'DefenderForCloud', 'SecureScore', 'MSSP', 'MultiTenant', 'Security')
+            Tags         = @('Azure', 'Lighthouse', 'Defender', 'DefenderForCloud', 'SecureScore', 'MSSP', 'MultiTenant', 'Security', 'DefenderXDR', 'MicrosoftGraph')
             LicenseUri   = 'https://github.com/crosstenantsecurity/CrossTenantSecurity/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/crosstenantsecurity/CrossTenantSecurity'
             ReleaseNotes = 'Sign-in to the managing tenant (per runspace or per process); clouds saved per user; tenants and delegated subscriptions with home and managing tenants; Lighthouse delegations; secure score, controls, recommendations, alerts, Defender plans and regulatory compliance across every customer, from ARM or Resource Graph; whole-estate posture snapshots and a self-contained HTML report; posture history in SQLite, drift and a CI gate with JUnit/NUnit output; tab completion of tenants, subscriptions and clouds.'

@@ -40,7 +40,9 @@ namespace CrossTenantSecurity.Emulator
                 $"  SSL_CERT_FILE={host.CertificatePath} pwsh",
                 "Then paste:",
                 manifest is null ? "  Import-Module CrossTenantSecurity" : $"  Import-Module '{manifest}'",
-                $"  Add-CtEnvironment -Name Emulator -ResourceManagerUrl {host.BaseUrl} -ActiveDirectoryAuthority {host.BaseUrl} -Scope Process",
+                $"  Add-CtEnvironment -Name Emulator -ResourceManagerUrl {host.BaseUrl} -ActiveDirectoryAuthority {host.BaseUrl} -Scope Process " +
+                    $"-GraphUrl {host.BaseUrl} -GraphAudience https://graph.microsoft.com -LogAnalyticsUrl {host.BaseUrl} -LogAnalyticsAudience https://api.loganalytics.io " +
+                    $"-DefenderEndpointUrl {host.BaseUrl} -DefenderEndpointAudience https://api.securitycenter.microsoft.com",
                 $"  $cred = [pscredential]::new('{first.AppId}', (ConvertTo-SecureString '{first.Secret}' -AsPlainText -Force))",
                 $"  Connect-CtAccount -Environment Emulator -ServicePrincipal -Credential $cred -TenantId {first.TenantId}",
                 "  Get-CtDelegatedSubscription",

@@ -10,6 +10,7 @@ using CrossTenantSecurity.Engine.Common;
 using CrossTenantSecurity.Engine.Transport;
 using CrossTenantSecurity.Engine.Tenancy;
 using CrossTenantSecurity.Engine.Session;
+using CrossTenantSecurity.Engine.Xdr;
 
 namespace CrossTenantSecurity.Engine
 {
@@ -22,6 +23,7 @@ namespace CrossTenantSecurity.Engine
     {
         private readonly ArmGateway _arm = null!;
         private readonly TenancyService _tenancy = null!;
+        private readonly XdrTenantService _xdrTenants = null!;
 
         /// <summary>For mocking.</summary>
         protected CrossTenantClient()
@@ -36,6 +38,7 @@ namespace CrossTenantSecurity.Engine
             _arm = arm;
             Tokens = tokens;
             _tenancy = new TenancyService(arm, context.TenantId);
+            _xdrTenants = new XdrTenantService(tokens, _tenancy);
         }
 
         public Context Context { get; }
@@ -62,6 +65,13 @@ namespace CrossTenantSecurity.Engine
         /// <summary>Only these tenants; each one that is not related to the signed-in tenant is a TenantNotFound failure.</summary>
         public virtual Task ListTenantsAsync(IReadOnlyCollection<Guid> tenantIds, IScopeSink<Tenant> sink, CancellationToken cancellationToken = default) =>
             _tenancy.ListTenantsAsync(tenantIds ?? throw new ArgumentNullException(nameof(tenantIds)), sink, cancellationToken);
+
+        /// <summary>
+        /// Customer tenants as Defender XDR reaches them: a Microsoft Graph (and Defender for Endpoint) token per tenant,
+        /// with the permissions each carries. A tenant that refuses Graph is one typed failure; the others go on.
+        /// </summary>
+        public virtual Task GetXdrTenantsAsync(XdrTenantQuery query, IScopeSink<XdrTenant> sink, CancellationToken cancellationToken = default) =>
+            _xdrTenants.ListAsync(query ?? throw new ArgumentNullException(nameof(query)), sink ?? throw new ArgumentNullException(nameof(sink)), cancellationToken);
 
         /// <summary>Subscriptions reachable from the signed-in tenant, classified, named and de-duplicated.</summary>
         public virtual Task ListSubscriptionsAsync(SubscriptionQuery query, IScopeSink<DelegatedSubscription> sink, CancellationToken cancellationToken = default) =>

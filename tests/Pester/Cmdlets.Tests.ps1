@@ -3,7 +3,9 @@
     What a user sees, cmdlet by cmdlet, in real pwsh against the emulator's sample estate: default views,
     pipeline binding by property name, -WhatIf, and stable error ids on bad input.
     Sample estate: managing tenant Contoso Defense (1111…), customers Northwind Traders (2222…, 3 subscriptions),
-    Tailspin Toys (3333…, 3) and Woodgrove Bank (4444…, 2, resource-group delegations only).
+    Tailspin Toys (3333…, 3) and Woodgrove Bank (4444…, 2, resource-group delegations only). For Defender XDR the
+    automation app is consented in Northwind, Tailspin and Fabrikam Health (6666…, no Lighthouse delegation) for Graph
+    and Defender for Endpoint, in Woodgrove for Graph only, and not at all in Adventure Works (7777…).
 #>
 
 BeforeAll {
@@ -117,6 +119,54 @@ Describe 'Get-CtTenant' {
     }
     It 'shows name, id, domain, relationship and subscriptions by default' {
         Get-CtTenant | Get-CtTableHeader | Should -Be @('DisplayName', 'TenantId', 'DefaultDomain', 'Relationship', 'Subs')
+    }
+}
+
+Describe 'Get-CtXdrTenant' {
+    BeforeAll {
+        $script:Fabrikam = [guid]'66666666-6666-4666-8666-666666666666'
+        $script:AdventureWorks = [guid]'77777777-7777-4777-8777-777777777777'
+    }
+    It 'gets a Microsoft Graph token in each Lighthouse customer and reads the permissions it carries' {
+        $tenants = @(Get-CtXdrTenant -WarningAction SilentlyContinue)
+        $tenants.TenantName | Sort-Object | Should -Be @('Northwind Traders', 'Tailspin Toys', 'Woodgrove Bank')
+        ($tenants | Where-Object TenantId -eq $script:Northwind).Ready | Should -BeTrue
+        ($tenants | Where-Object TenantId -eq $script:Northwind).GraphPermissions | Should -Contain 'ThreatHunting.Read.All'
+        $woodgrove = $tenants | Where-Object TenantId -eq $script:Woodgrove
+        $woodgrove.DefenderEndpointAccess | Should -Be 'ConsentRequired'
+        $woodgrove.Ready | Should -BeFalse
+    }
+    It 'warns once about a tenant that gives Graph but not Defender for Endpoint' {
+        $null = Get-CtXdrTenant -TenantId $script:Woodgrove -WarningVariable warnings -WarningAction SilentlyContinue
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -Match 'AADSTS65001'
+    }
+    It 'reaches a tenant that consented without a Lighthouse delegation, and types the one that did not' {
+        $errors = $null
+        $reached = @(Get-CtXdrTenant -TenantId $script:Fabrikam, $script:AdventureWorks -ErrorAction SilentlyContinue -ErrorVariable errors)
+        $reached.TenantId | Should -Be $script:Fabrikam
+        $reached[0].Ready | Should -BeTrue
+        @($errors).Count | Should -Be 1
+        $errors[0] | Get-CtErrorId | Should -Be 'XdrTenant.ConsentRequired'
+        $errors[0].TargetObject | Should -Be $script:AdventureWorks
+        $errors[0].ErrorDetails.RecommendedAction | Should -Match "$($script:AdventureWorks)/adminconsent\?client_id="
+        "$($errors[0])" | Should -Match 'AADSTS700016'
+    }
+    It 'binds -TenantId from Get-CtTenant by property name' {
+        @(Get-CtTenant -TenantId $script:Northwind | Get-CtXdrTenant).TenantId | Should -Be $script:Northwind
+    }
+    It 'shows name, id, readiness, Defender for Endpoint access and what is missing by default' {
+        Get-CtXdrTenant -TenantId $script:Northwind | Get-CtTableHeader | Should -Be @('TenantName', 'TenantId', 'Ready', 'Defender', 'MissingPermissions')
+    }
+    It 'rejects a tenant id that is not a GUID with XdrTenant.InvalidTenantId' {
+        Get-ErrorIds { Get-CtXdrTenant -TenantId 'not-a-guid' } | Should -Be 'XdrTenant.InvalidTenantId'
+    }
+    It 'never writes a token to any stream' {
+        $all = & {
+            $DebugPreference = 'Continue'; $VerbosePreference = 'Continue'; $ErrorActionPreference = 'Continue'
+            Get-CtXdrTenant -TenantId $script:Northwind, $script:AdventureWorks *>&1
+        } | Out-String
+        $all | Should -Not -Match 'eyJ[A-Za-z0-9_-]{10,}\.'
     }
 }
 

@@ -39,7 +39,13 @@ function Connect-CtTestAccount {
     <# Registers the emulator as a cloud for this process and signs in as the sample MSSP's automation principal. #>
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Emulator, [string] $EnvironmentName = 'CtTest')
-    Add-CtEnvironment -Name $EnvironmentName -ResourceManagerUrl $Emulator.Url -ActiveDirectoryAuthority $Emulator.Url -Scope Process | Out-Null
+    # Every service at the emulator's one URL, each with the audience real Entra issues its tokens for.
+    $services = @{
+        GraphUrl = $Emulator.Url; GraphAudience = 'https://graph.microsoft.com'
+        LogAnalyticsUrl = $Emulator.Url; LogAnalyticsAudience = 'https://api.loganalytics.io'
+        DefenderEndpointUrl = $Emulator.Url; DefenderEndpointAudience = 'https://api.securitycenter.microsoft.com'
+    }
+    Add-CtEnvironment -Name $EnvironmentName -ResourceManagerUrl $Emulator.Url -ActiveDirectoryAuthority $Emulator.Url @services -Scope Process | Out-Null
     $secret = ConvertTo-SecureString $Emulator.Secret -AsPlainText -Force
     $credential = [pscredential]::new($Emulator.ApplicationId, $secret)
     Connect-CtAccount -Environment $EnvironmentName -ServicePrincipal -Credential $credential -TenantId $Emulator.TenantId

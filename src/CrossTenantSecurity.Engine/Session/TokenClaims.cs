@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 
@@ -16,6 +18,8 @@ namespace CrossTenantSecurity.Engine.Session
         public string? UserName { get; private set; }
         public string? IdentityType { get; private set; }
         public DateTimeOffset? ExpiresOn { get; private set; }
+        /// <summary>Application permissions granted in the token's tenant (the roles claim of an app-only token).</summary>
+        public IReadOnlyList<string> Roles { get; private set; } = Array.Empty<string>();
 
         public bool IsApplication =>
             string.Equals(IdentityType, "app", StringComparison.OrdinalIgnoreCase) || (UserName is null && AppId is not null);
@@ -39,6 +43,8 @@ namespace CrossTenantSecurity.Engine.Session
                     IdentityType = ReadString(root, "idtyp"),
                 };
                 if (Guid.TryParse(ReadString(root, "tid"), out Guid tid)) claims.TenantId = tid;
+                if (root.TryGetProperty("roles", out JsonElement roles) && roles.ValueKind == JsonValueKind.Array)
+                    claims.Roles = roles.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!).ToList();
                 if (root.TryGetProperty("exp", out JsonElement exp) && exp.TryGetInt64(out long seconds))
                     claims.ExpiresOn = DateTimeOffset.FromUnixTimeSeconds(seconds);
                 return claims;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using CrossTenantSecurity.Engine.Common;
+using CrossTenantSecurity.Engine.Scopes;
 using CrossTenantSecurity.Engine.Session;
 using CrossTenantSecurity.Engine.Transport;
 
@@ -67,6 +68,26 @@ namespace CrossTenantSecurity.Engine.Tenancy
             new ScopeFailure(tenant.ToString(), ScopeFailureKind.NotFound, 404, "TenantNotFound",
                 $"Tenant {tenant} is not related to the signed-in tenant {_managingTenant}: it has delegated nothing to it.",
                 "Run Get-CtTenant to list the customer tenants you can reach.", null, tenant);
+
+        /// <summary>
+        /// Tenants as scopes of tenant-level work. Tenants asked for by id are all kept, related or not (consent to a
+        /// multi-tenant application needs no Lighthouse delegation), named when Tenants - List knows them; without ids,
+        /// every Lighthouse customer tenant, and the managing tenant with <paramref name="includeHome"/>.
+        /// </summary>
+        public async Task ListTenantScopesAsync(IReadOnlyCollection<Guid> tenantIds, bool includeHome, IScopeSink<TenantScope> sink, CancellationToken cancellationToken)
+        {
+            var listed = new ForwardingCollector<Tenant, TenantScope>(sink);
+            await ListTenantsAsync(Array.Empty<Guid>(), listed, cancellationToken).ConfigureAwait(false);
+            Dictionary<Guid, Tenant> known = listed.Items.GroupBy(t => t.TenantId).ToDictionary(g => g.Key, g => g.First());
+            IEnumerable<Guid> wanted = tenantIds.Count > 0
+                ? tenantIds.Distinct()
+                : known.Values.Where(t => t.Relationship == TenantRelationship.Customer || (includeHome && t.TenantId == _managingTenant)).Select(t => t.TenantId);
+            foreach (Guid tenant in wanted)
+            {
+                known.TryGetValue(tenant, out Tenant? named);
+                sink.OnResult(new TenantScope(tenant, named?.DisplayName, named?.DefaultDomain));
+            }
+        }
 
         /// <summary>Subscriptions reachable from the signed-in tenant, classified, named and de-duplicated.</summary>
         public async Task ListSubscriptionsAsync(SubscriptionQuery query, IScopeSink<DelegatedSubscription> sink, CancellationToken cancellationToken = default)
