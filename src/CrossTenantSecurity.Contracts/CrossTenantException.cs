@@ -14,8 +14,6 @@ namespace CrossTenantSecurity
         NotFound,
         /// <summary>The service could not be reached.</summary>
         Connection,
-        /// <summary>The caller lacks permission for the whole operation.</summary>
-        PermissionDenied,
     }
 
     /// <summary>A failure that affects the whole command, with a stable error id.</summary>

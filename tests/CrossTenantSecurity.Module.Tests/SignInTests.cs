@@ -73,6 +73,24 @@ namespace CrossTenantSecurity.Module.Tests
         }
 
         [Fact]
+        public void Entra_that_cannot_be_reached_says_so_instead_of_blaming_the_secret()
+        {
+            // A port nothing listens on: the connection is refused before any credential is looked at.
+            var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            listener.Start();
+            int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            using var ps = new PowerShellSession();
+            PSResult result = ps.Run(@"Add-CtEnvironment -Name Closed -ResourceManagerUrl $url -ActiveDirectoryAuthority $url -Scope Process | Out-Null
+                $credential = [pscredential]::new($app, [System.Net.NetworkCredential]::new('', 'any-secret').SecurePassword)
+                Connect-CtAccount -Environment Closed -ServicePrincipal -Credential $credential -TenantId $tenant -MaxRetries 0",
+                ("url", $"https://127.0.0.1:{port}/"), ("app", ModuleFixture.Automation.AppId), ("tenant", ModuleFixture.Msp.ToString()));
+            Assert.StartsWith("Credential.ConnectionFailed,", result.TerminatingRecord.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Equal(ErrorCategory.ConnectionError, result.TerminatingRecord.CategoryInfo.Category);
+            Assert.DoesNotContain("secret", result.TerminatingRecord.ErrorDetails.RecommendedAction, StringComparison.OrdinalIgnoreCase);
+        }
+
+        [Fact]
         public void Disconnect_drops_the_session_and_later_commands_say_how_to_sign_in()
         {
             using var ps = new PowerShellSession();

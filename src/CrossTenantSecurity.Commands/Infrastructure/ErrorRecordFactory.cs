@@ -49,7 +49,6 @@ namespace CrossTenantSecurity.Commands.Infrastructure
             CrossTenantErrorKind.InvalidArgument => ErrorCategory.InvalidArgument,
             CrossTenantErrorKind.NotFound => ErrorCategory.ObjectNotFound,
             CrossTenantErrorKind.Connection => ErrorCategory.ConnectionError,
-            CrossTenantErrorKind.PermissionDenied => ErrorCategory.PermissionDenied,
             _ => ErrorCategory.NotSpecified,
         };
 

@@ -27,6 +27,10 @@ namespace CrossTenantSecurity.Engine.Session
                 throw new CrossTenantException("Credential.Unavailable", CrossTenantErrorKind.Authentication,
                     $"The {options.Method} sign-in is not available here: {TokenBroker.Describe(e)}", HintFor(options.Method), e);
             }
+            catch (AuthenticationFailedException e) when (Unreachable(e, options.Environment.ActiveDirectoryAuthority) is CrossTenantException unreachable)
+            {
+                throw unreachable;
+            }
             catch (AuthenticationFailedException e)
             {
                 throw new CrossTenantException("Credential.SignInFailed", CrossTenantErrorKind.Authentication,
@@ -61,6 +65,26 @@ namespace CrossTenantSecurity.Engine.Session
             throw new CrossTenantException("Credential.TenantMismatch", CrossTenantErrorKind.Authentication,
                 $"The -{parameter} token was issued by tenant {issuer}, not the signed-in tenant {tenant}.",
                 $"Pass a -{parameter} token from tenant {tenant}.");
+        }
+
+        /// <summary>
+        /// Entra not reached at all is not a wrong secret: an untrusted certificate or a refused connection says so,
+        /// with a fix for the network rather than for the credential.
+        /// </summary>
+        private static CrossTenantException? Unreachable(Exception e, Uri authority)
+        {
+            for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+            {
+                if (inner is System.Security.Authentication.AuthenticationException)
+                    return new CrossTenantException("Credential.TlsTrust", CrossTenantErrorKind.Connection,
+                        $"The certificate of {authority.Host} is not trusted: {inner.Message}",
+                        "Trust the issuing CA through the platform store (SSL_CERT_FILE or SSL_CERT_DIR on Linux and macOS); certificate validation is never turned off.", e);
+                if (inner is System.Net.Http.HttpRequestException or System.Net.Sockets.SocketException)
+                    return new CrossTenantException("Credential.ConnectionFailed", CrossTenantErrorKind.Connection,
+                        $"Entra ID at {authority} could not be reached: {inner.Message}",
+                        "Check the network and proxy, and the environment's ActiveDirectoryAuthority (Get-CtEnvironment).", e);
+            }
+            return null;
         }
 
         private static string HintFor(AuthenticationMethod method) => method switch
