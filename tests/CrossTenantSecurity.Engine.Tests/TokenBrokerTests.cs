@@ -122,6 +122,24 @@ namespace CrossTenantSecurity.Engine.Tests
             Assert.Equal("https://graph.microsoft.us/.default", CloudEnvironment.AzureUSGovernment.GetEndpoint(CloudService.MicrosoftGraph).Scope);
         }
 
+        [Fact]
+        public async Task A_given_token_that_expires_during_a_run_ends_the_command_with_Context_TokenExpired()
+        {
+            var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+            var credential = new StaticTokenCredential("token", clock.GetUtcNow().AddMinutes(30), clock);
+            Assert.Equal("token", credential.GetToken(new TokenRequestContext(new[] { "x/.default" }), default).Token);
+            clock.Advance(TimeSpan.FromMinutes(31));
+
+            var expired = Assert.Throws<CrossTenantException>(() => credential.GetToken(new TokenRequestContext(new[] { "x/.default" }), default));
+            Assert.Equal("Context.TokenExpired", expired.ErrorId);
+            // Not one failure per scope: the fan-out lets it end the command.
+            var sink = new RecordingSink<string>();
+            var ended = await Assert.ThrowsAsync<CrossTenantException>(() => ScopeFanOut.RunAsync(new[] { "a", "b" }, 2, sink,
+                (_, _) => throw StaticTokenCredential.Expired(clock.GetUtcNow()), (s, e, _) => Task.FromResult(FailureMapper.ToFailure(s, e)), default));
+            Assert.Equal("Context.TokenExpired", ended.ErrorId);
+            Assert.Empty(sink.Failures);
+        }
+
         [Theory]
         [InlineData("AADSTS65001: The user or administrator has not consented", ScopeFailureKind.ConsentRequired)]
         [InlineData("AADSTS7000229: The client application is missing service principal", ScopeFailureKind.ConsentRequired)]

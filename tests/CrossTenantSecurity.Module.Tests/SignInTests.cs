@@ -48,6 +48,39 @@ namespace CrossTenantSecurity.Module.Tests
             Assert.DoesNotContain(token, plain.AllText + secure.AllText, StringComparison.Ordinal);
         }
 
+        [Theory]
+        [InlineData("not-a-token", null, "Credential.InvalidAccessToken")]
+        [InlineData(null, "expired", "Credential.AccessTokenExpired")]
+        [InlineData(null, "https://graph.microsoft.com", "Credential.AccessTokenAudience")]
+        public void A_bad_access_token_fails_at_connect_with_the_fix(string? literal, string? kind, string errorId)
+        {
+            var principal = _emulator.Host.Scenario.Principals.First(p => p.DisplayName == "contoso-posture-automation");
+            string token = literal ?? (kind == "expired"
+                ? _emulator.Host.IssueToken(principal.TenantId, principal.ObjectId, principal.AppId, lifetime: TimeSpan.FromMinutes(-10))
+                : _emulator.Host.IssueToken(principal.TenantId, principal.ObjectId, principal.AppId, audience: kind));
+            using var ps = new PowerShellSession();
+            PSResult result = ps.Run(@"Add-CtEnvironment -Name Emu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url -Scope Process | Out-Null
+                Connect-CtAccount -Environment Emu -AccessToken $token -TenantId $tenant",
+                ("url", _emulator.Host.BaseUrl.AbsoluteUri), ("token", token), ("tenant", ModuleFixture.Msp.ToString()));
+            Assert.StartsWith(errorId + ",", result.TerminatingRecord.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.False(string.IsNullOrEmpty(result.TerminatingRecord.ErrorDetails?.RecommendedAction));
+            Assert.DoesNotContain(token, result.AllText, StringComparison.Ordinal);
+            Assert.Empty(ps.Run("Get-CtContext").Output);
+        }
+
+        [Fact]
+        public void A_graph_token_given_beside_the_ARM_token_must_be_for_Graph()
+        {
+            var principal = _emulator.Host.Scenario.Principals.First(p => p.DisplayName == "contoso-posture-automation");
+            string arm = _emulator.Host.IssueToken(principal.TenantId, principal.ObjectId, principal.AppId);
+            using var ps = new PowerShellSession();
+            PSResult result = ps.Run(@"Add-CtEnvironment -Name Emu -ResourceManagerUrl $url -ActiveDirectoryAuthority $url -GraphUrl $url -GraphAudience https://graph.microsoft.com -Scope Process | Out-Null
+                Connect-CtAccount -Environment Emu -AccessToken $arm -MicrosoftGraphAccessToken $arm -TenantId $tenant",
+                ("url", _emulator.Host.BaseUrl.AbsoluteUri), ("arm", arm), ("tenant", ModuleFixture.Msp.ToString()));
+            Assert.StartsWith("Credential.AccessTokenAudience,", result.TerminatingRecord.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Contains("-MicrosoftGraphAccessToken", result.TerminatingRecord.Exception.Message, StringComparison.Ordinal);
+        }
+
         [Fact]
         public void A_token_from_another_tenant_is_refused_with_a_specific_error()
         {

@@ -50,6 +50,17 @@ Describe 'Connect-CtAccount' {
             Should -Be 'Credential.SignInFailed'
         (Get-CtContext).TenantId | Should -Be $script:Managing
     }
+    It 'switches the session before writing the context, so Select-Object -First 1 keeps the new sign-in' {
+        $reporting = [pscredential]::new('c0000000-0000-4000-8000-0000000000c2', (ConvertTo-SecureString 'sample-only-reporting-secret' -AsPlainText -Force))
+        try {
+            $first = Connect-CtAccount -Environment CtTest -ServicePrincipal -Credential $reporting -TenantId $script:Managing | Select-Object -First 1
+            $first.Account | Should -Be 'c0000000-0000-4000-8000-0000000000c2'
+            (Get-CtContext).Account | Should -Be 'c0000000-0000-4000-8000-0000000000c2'
+        }
+        finally {
+            $script:Context = Connect-CtTestAccount $script:Emulator
+        }
+    }
     It 'rejects an unknown environment with Environment.NotFound' {
         Get-TerminatingErrorId { Connect-CtAccount -Environment NoSuchCloud -Identity } | Should -Be 'Environment.NotFound'
     }

@@ -145,9 +145,10 @@ namespace CrossTenantSecurity.Commands
                 options.DeviceCodePrompt = sink.OnWarning;
                 connected = await CrossTenantClient.ConnectAsync(options, token).ConfigureAwait(false);
                 sink.OnVerbose($"Signed in to tenant {connected.Context.TenantId} in {connected.Context.Environment} as {connected.Context.Account} ({connected.Context.AuthenticationMethod}).");
-                sink.OnResult(connected.Context);
             });
             if (connected is null) return;
+            // The session switches before the context is written: a downstream Select-Object -First 1 stops this
+            // command at its first output, and the new sign-in must already be the one in use by then.
             if (Scope == ContextScope.Process)
             {
                 SessionRegistry.ProcessClient = connected;
@@ -158,6 +159,7 @@ namespace CrossTenantSecurity.Commands
             {
                 Session.RunspaceClient = connected;
             }
+            WriteObject(connected.Context);
         }
 
         internal ConnectionOptions BuildOptions()

@@ -80,7 +80,8 @@ namespace CrossTenantSecurity.Engine.Scopes
             {
                 await work(scope, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            // A CrossTenantException concerns the whole command (an expired sign-in), so it ends the command, not one scope.
+            catch (Exception e) when (e is not CrossTenantException && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
                 sink.OnFailure(await toFailure(scope, e, cancellationToken).ConfigureAwait(false));
             }

@@ -45,8 +45,9 @@ namespace CrossTenantSecurity.Engine.Session
 
                 case AuthenticationMethod.AccessToken:
                     string token = Require(options.AccessToken, "AccessToken");
-                    DateTimeOffset expires = TokenClaims.TryRead(token)?.ExpiresOn ?? DateTimeOffset.UtcNow.AddHours(1);
-                    return new StaticTokenCredential(token, expires);
+                    TimeProvider time = options.Time ?? TimeProvider.System;
+                    DateTimeOffset expires = TokenClaims.TryRead(token)?.ExpiresOn ?? time.GetUtcNow().AddHours(1);
+                    return new StaticTokenCredential(token, expires, time);
 
                 case AuthenticationMethod.AzureCli:
                     var cli = new AzureCliCredentialOptions { TenantId = tenant, AuthorityHost = authority };

@@ -16,6 +16,7 @@ namespace CrossTenantSecurity.Engine.Session
         public static async Task<Context> SignInAsync(TokenBroker tokens, ConnectionOptions options, CancellationToken cancellationToken)
         {
             string scope = options.Environment.ResourceManagerAudience.TrimEnd('/') + "/.default";
+            if (options.Method == AuthenticationMethod.AccessToken) CheckGivenTokens(options);
             AccessToken token;
             try
             {
@@ -65,6 +66,17 @@ namespace CrossTenantSecurity.Engine.Session
             throw new CrossTenantException("Credential.TenantMismatch", CrossTenantErrorKind.Authentication,
                 $"The -{parameter} token was issued by tenant {issuer}, not the signed-in tenant {tenant}.",
                 $"Pass a -{parameter} token from tenant {tenant}.");
+        }
+
+        private static void CheckGivenTokens(ConnectionOptions options)
+        {
+            DateTimeOffset now = (options.Time ?? TimeProvider.System).GetUtcNow();
+            CloudEnvironment cloud = options.Environment;
+            if (options.AccessToken is { Length: > 0 } arm) GivenToken.Check(arm, "AccessToken", cloud.GetEndpoint(CloudService.ResourceManager), cloud, now);
+            if (options.MicrosoftGraphAccessToken is { Length: > 0 } graph)
+                GivenToken.Check(graph, "MicrosoftGraphAccessToken", cloud.GetEndpoint(CloudService.MicrosoftGraph), cloud, now);
+            if (options.LogAnalyticsAccessToken is { Length: > 0 } logs)
+                GivenToken.Check(logs, "LogAnalyticsAccessToken", cloud.GetEndpoint(CloudService.LogAnalytics), cloud, now);
         }
 
         /// <summary>

@@ -171,7 +171,9 @@ namespace CrossTenantSecurity.Engine.Session
                     home ? $"The -AccessToken sign-in has no {service} token." : $"The -AccessToken sign-in cannot get a {service} token for tenant {tenant}: a token cannot be exchanged for another tenant's.",
                     home && parameter.Length > 0 ? $"Connect-CtAccount -AccessToken ...{parameter} <token>." : "Sign in with a multi-tenant application consented in the customer tenant.");
             }
-            return new AccessToken(given!, TokenClaims.TryRead(given!)?.ExpiresOn ?? _time.GetUtcNow().AddHours(1));
+            DateTimeOffset expires = TokenClaims.TryRead(given!)?.ExpiresOn ?? _time.GetUtcNow().AddHours(1);
+            if (expires <= _time.GetUtcNow()) throw StaticTokenCredential.Expired(expires);
+            return new AccessToken(given!, expires);
         }
 
         private TokenRequestException Refused(CloudService service, Guid tenant, Exception e)

@@ -17,6 +17,8 @@ namespace CrossTenantSecurity.Engine.Session
         public string? AppId { get; private set; }
         public string? UserName { get; private set; }
         public string? IdentityType { get; private set; }
+        /// <summary>The service the token was issued for (aud): a URI or the service's application id.</summary>
+        public string? Audience { get; private set; }
         public DateTimeOffset? ExpiresOn { get; private set; }
         /// <summary>Application permissions granted in the token's tenant (the roles claim of an app-only token).</summary>
         public IReadOnlyList<string> Roles { get; private set; } = Array.Empty<string>();
@@ -41,6 +43,7 @@ namespace CrossTenantSecurity.Engine.Session
                     AppId = ReadString(root, "appid") ?? ReadString(root, "azp"),
                     UserName = ReadString(root, "upn") ?? ReadString(root, "preferred_username") ?? ReadString(root, "unique_name"),
                     IdentityType = ReadString(root, "idtyp"),
+                    Audience = ReadString(root, "aud"),
                 };
                 if (Guid.TryParse(ReadString(root, "tid"), out Guid tid)) claims.TenantId = tid;
                 if (root.TryGetProperty("roles", out JsonElement roles) && roles.ValueKind == JsonValueKind.Array)
