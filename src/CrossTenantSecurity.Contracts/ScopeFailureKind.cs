@@ -28,5 +28,7 @@ namespace CrossTenantSecurity
         ConsentRequired,
         /// <summary>The customer tenant refuses tokens: conditional access, or the application or account is disabled there.</summary>
         AccessBlocked,
+        /// <summary>A scope asked for by id that the command's other filters leave out; the message names the switch that includes it.</summary>
+        NotInScope,
     }
 }

@@ -203,6 +203,21 @@ Describe 'Get-CtDelegatedSubscription' {
     It 'rejects a subscription id that is not a GUID with DelegatedSubscription.InvalidSubscriptionId' {
         Get-TerminatingErrorId { Get-CtDelegatedSubscription -SubscriptionId 'nope' } | Should -Be 'DelegatedSubscription.InvalidSubscriptionId'
     }
+    It 'says why the managing tenant given with -TenantId returns nothing, and which switch includes it' {
+        $errors = $null
+        @(Get-CtDelegatedSubscription -TenantId $script:Managing -ErrorAction SilentlyContinue -ErrorVariable errors).Count | Should -Be 0
+        $errors | Get-CtErrorId | Should -Be 'DelegatedSubscription.NotInScope'
+        $errors[0].ErrorDetails.RecommendedAction | Should -Match '-IncludeHome'
+        @(Get-CtDelegatedSubscription -TenantId $script:Managing -IncludeHome).Count | Should -Be 2
+    }
+    It 'says so when -TenantId and -SubscriptionId together select nothing' {
+        $tailspinProduction = '3c333333-0000-4000-8000-000000000001'
+        $errors = $null
+        @(Get-CtSecureScore -TenantId $script:Northwind -SubscriptionId $tailspinProduction -ErrorAction SilentlyContinue -ErrorVariable errors).Count | Should -Be 0
+        @($errors | Get-CtErrorId) | Should -Be @('SecureScore.NotInScope', 'SecureScore.NotInScope')
+        @($errors.TargetObject) | Should -Contain $tailspinProduction
+        @($errors.TargetObject) | Should -Contain $script:Northwind
+    }
     It 'says DelegatedSubscription.NotFound for a subscription that is not delegated to you' {
         Get-ErrorIds { Get-CtDelegatedSubscription -SubscriptionId ([guid]::NewGuid()) } | Should -Be 'DelegatedSubscription.NotFound'
     }

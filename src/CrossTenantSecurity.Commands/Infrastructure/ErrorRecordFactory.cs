@@ -38,7 +38,7 @@ namespace CrossTenantSecurity.Commands.Infrastructure
             ScopeFailureKind.ScoreNotReady => ErrorCategory.ResourceUnavailable,
             ScopeFailureKind.Throttled => ErrorCategory.LimitsExceeded,
             ScopeFailureKind.Transient => failure.HttpStatus is null ? ErrorCategory.ConnectionError : ErrorCategory.ResourceUnavailable,
-            ScopeFailureKind.BadRequest => ErrorCategory.InvalidArgument,
+            ScopeFailureKind.BadRequest or ScopeFailureKind.NotInScope => ErrorCategory.InvalidArgument,
             ScopeFailureKind.Cancelled => ErrorCategory.OperationStopped,
             _ => ErrorCategory.NotSpecified,
         };

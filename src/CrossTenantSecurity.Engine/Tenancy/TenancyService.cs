@@ -100,6 +100,9 @@ namespace CrossTenantSecurity.Engine.Tenancy
             var subscriptionFilter = new HashSet<string>(query.SubscriptionIds.Select(NormalizeId), StringComparer.OrdinalIgnoreCase);
             var seenSubscriptions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var seenHomeTenants = new HashSet<Guid>();
+            var emittedTenants = new HashSet<Guid>();
+            var homeOnlyTenants = new HashSet<Guid>();
+            var outsideTenantFilter = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
             Dictionary<Guid, TenantRecord>? tenants = null;
 
             await foreach (SubscriptionRecord record in SubscriptionRecordsAsync(sink.OnVerbose, cancellationToken).ConfigureAwait(false))
@@ -110,27 +113,60 @@ namespace CrossTenantSecurity.Engine.Tenancy
                 SubscriptionAccessType access = TenantClassifier.ClassifySubscription(home, record.ManagedByTenantIds, _managingTenant);
 
                 if (subscriptionFilter.Count > 0 && !subscriptionFilter.Contains(record.SubscriptionId)) continue;
-                if (tenantFilter.Count > 0 && !tenantFilter.Contains(home)) continue;
-                if (subscriptionFilter.Count == 0 && !query.IncludeHome && access != SubscriptionAccessType.Delegated) continue;
+                if (tenantFilter.Count > 0 && !tenantFilter.Contains(home))
+                {
+                    if (subscriptionFilter.Count > 0) outsideTenantFilter[record.SubscriptionId] = home;
+                    continue;
+                }
+                if (subscriptionFilter.Count == 0 && !query.IncludeHome && access != SubscriptionAccessType.Delegated)
+                {
+                    homeOnlyTenants.Add(home);
+                    continue;
+                }
 
                 tenants ??= ByTenantId(await tenantsTask.ConfigureAwait(false));
+                emittedTenants.Add(home);
                 sink.OnResult(ToDelegatedSubscription(record, tenants));
             }
 
-            // Nothing requested is silently dropped: every id asked for ends as data or as a failure.
+            // Nothing requested is silently dropped: every id asked for ends as data or as a failure that says why.
             foreach (string missing in subscriptionFilter.Where(id => !seenSubscriptions.Contains(id)))
             {
                 sink.OnFailure(SubscriptionNotReachable(missing, missing));
             }
-            if (tenantFilter.Count > 0)
+            foreach (KeyValuePair<string, Guid> excluded in outsideTenantFilter)
             {
-                List<TenantRecord> known = await tenantsTask.ConfigureAwait(false);
-                foreach (Guid unknown in tenantFilter.Where(t => !seenHomeTenants.Contains(t) && known.All(k => k.TenantId != t)))
-                {
-                    sink.OnFailure(TenantNotRelated(unknown));
-                }
+                sink.OnFailure(new ScopeFailure(excluded.Key, ScopeFailureKind.NotInScope, null, "SubscriptionOutsideTenantFilter",
+                    $"Subscription '{excluded.Key}' belongs to tenant {excluded.Value}, which is not among the tenants given with -TenantId; both filters apply, so it was not read.",
+                    "Pass the subscription's own tenant with -TenantId, or leave -TenantId out.", null, excluded.Key));
+            }
+            if (tenantFilter.Count == 0) return;
+            List<TenantRecord> known = await tenantsTask.ConfigureAwait(false);
+            foreach (Guid tenant in tenantFilter.Where(t => !emittedTenants.Contains(t)))
+            {
+                TenantRecord? record = known.FirstOrDefault(k => k.TenantId == tenant);
+                if (record is null && !seenHomeTenants.Contains(tenant)) sink.OnFailure(TenantNotRelated(tenant));
+                else if (homeOnlyTenants.Contains(tenant)) sink.OnFailure(HomeTenantExcluded(tenant));
+                else if (subscriptionFilter.Count > 0 && seenHomeTenants.Contains(tenant))
+                    sink.OnFailure(new ScopeFailure(tenant.ToString(), ScopeFailureKind.NotInScope, null, "TenantOutsideSubscriptionFilter",
+                        $"Tenant {tenant} owns none of the subscriptions given with -SubscriptionId; both filters apply, so none of its subscriptions was read.",
+                        "Leave -SubscriptionId out to read the whole tenant, or pass subscriptions of this tenant.", null, tenant));
+                else if (!seenHomeTenants.Contains(tenant))
+                    sink.OnFailure(new ScopeFailure(tenant.ToString(), ScopeFailureKind.NotFound, null, "TenantDelegatesNoSubscription",
+                        TenantClassifier.ClassifyTenant(record?.Category, tenant, _managingTenant) == TenantRelationship.Provider
+                            ? $"Tenant {tenant} manages resources of yours (a Lighthouse provider); it delegates no subscription to you."
+                            : $"Tenant {tenant} is related to the signed-in tenant {_managingTenant} but delegates no subscription you can see.",
+                        "Run Get-CtTenant to see how each tenant relates to you; customers appear as Relationship Customer.", null, tenant));
             }
         }
+
+        /// <summary>Subscriptions of the managing tenant (or reached directly) are left out unless -IncludeHome says otherwise.</summary>
+        private ScopeFailure HomeTenantExcluded(Guid tenant) =>
+            new ScopeFailure(tenant.ToString(), ScopeFailureKind.NotInScope, null, "HomeSubscriptionsExcluded",
+                tenant == _managingTenant
+                    ? $"Tenant {tenant} is your own (managing) tenant: its subscriptions are Home, not delegated, and are left out by default."
+                    : $"The subscriptions of tenant {tenant} are reached directly, not through a Lighthouse delegation, and are left out by default.",
+                "Add -IncludeHome to read them.", null, tenant);
 
         private async Task<List<TenantRecord>> ListTenantRecordsAsync<T>(IScopeSink<T> sink, CancellationToken cancellationToken)
         {
