@@ -41,6 +41,11 @@ namespace CrossTenantSecurity.Engine
         public virtual Task GetTopSecureScoreControlsAsync(PostureQuery query, int top, IScopeSink<SecureScoreControlSummary> sink, CancellationToken cancellationToken = default) =>
             DefenderForCloud.GetTopSecureScoreControlsAsync(query, top, sink, cancellationToken);
 
+        /// <summary>
+        /// Assessments joined with their metadata. Items that come without inline metadata are joined with the subscription's
+        /// assessment metadata list; if that cannot be read they come without severity (a severity filter does not match them)
+        /// and a warning names the subscription.
+        /// </summary>
         public virtual Task GetRecommendationsAsync(PostureQuery query, RecommendationFilter filter, IScopeSink<Recommendation> sink, CancellationToken cancellationToken = default) =>
             DefenderForCloud.GetRecommendationsAsync(query, filter, sink, cancellationToken);
 

@@ -79,6 +79,7 @@ namespace CrossTenantSecurity.Engine.Tests
             PostureKind<string> keys = PostureKinds.Recommendations.ParsedAs((s, item) => item.GetProperty("name").GetString()!);
             Assert.Equal(PostureKinds.Recommendations.RequestPath("subscriptions/s"), keys.RequestPath("subscriptions/s"));
             Assert.Equal(PostureKinds.Recommendations.GraphType, keys.GraphType);
+            Assert.Same(PostureKinds.Recommendations.Join, keys.Join);
             Assert.True(keys.ScopeFallback);
         }
     }

@@ -42,6 +42,9 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
         /// <summary>What a 404 means for this kind; null when it is a plain NotFound.</summary>
         public Func<SubscriptionRef, ArmRequestException, ArmRequestException>? OnNotFound { get; init; }
 
+        /// <summary>Completes items that come without a part another per-subscription list holds; null when items are always whole.</summary>
+        public IPostureJoin? Join { get; init; }
+
         /// <summary>Served by Microsoft.Security (a subscription without the provider fails every such kind alike).</summary>
         public bool IsSecurity => Path.StartsWith("providers/Microsoft.Security/", StringComparison.OrdinalIgnoreCase);
 
@@ -71,6 +74,7 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
             PreferGraph = PreferGraph,
             Parse = parse,
             OnNotFound = OnNotFound,
+            Join = Join,
         };
     }
 }

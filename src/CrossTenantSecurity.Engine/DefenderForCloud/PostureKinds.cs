@@ -32,7 +32,7 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
             Parse = SecureScoreControlReader.Parse,
         };
 
-        /// <summary>Assessments with their metadata expanded (severity lives on the metadata, not the assessment).</summary>
+        /// <summary>Assessments with their metadata expanded, or joined from the assessmentMetadata list when an item comes without it.</summary>
         public static readonly PostureKind<Recommendation> Recommendations = new PostureKind<Recommendation>
         {
             Noun = "Recommendation",
@@ -42,6 +42,7 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
             GraphType = "microsoft.security/assessments",
             ScopeFallback = true,
             Parse = RecommendationReader.Parse,
+            Join = AssessmentMetadataJoin.Instance,
         };
 
         /// <summary>The 2022-01-01 list has no server-side filter; filters apply to the built alerts.</summary>

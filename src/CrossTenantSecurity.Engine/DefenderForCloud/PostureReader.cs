@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,8 +13,8 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
     /// <summary>
     /// Reads any <see cref="PostureKind{T}"/> from its description: over ARM for one subscription (one GET or a paged
     /// list, per resource group when the kind falls back there), or from Resource Graph for many subscriptions at once.
-    /// Both hand every item through the same steps (the filter's item test, the parser, the filter's object test), so a
-    /// kind gives the same objects from either source.
+    /// Both hand every item through the same steps (the filter's item test, the join of incomplete items, the parser,
+    /// the filter's object test), so a kind gives the same objects from either source.
     /// </summary>
     internal sealed class PostureReader
     {
@@ -30,7 +32,8 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
             CancellationToken cancellationToken, string? parent = null, IChildRead<T>? children = null)
         {
             List<T>? kept = children is null ? null : new List<T>();
-            void OnItem(JsonElement item) => Accept(kind, filter, subscription, item, sink, kept);
+            var incomplete = new List<JsonElement>();
+            void OnItem(JsonElement item) => Accept(kind, filter, subscription, item, sink, kept, incomplete.Add);
             try
             {
                 await FetchAsync(kind, subscription, parent, sink, OnItem, cancellationToken).ConfigureAwait(false);
@@ -39,6 +42,7 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
             {
                 throw kind.OnNotFound(subscription, e);
             }
+            await CompleteAsync(kind, filter, subscription, incomplete, sink, kept, cancellationToken).ConfigureAwait(false);
             if (children is not null) await children.ReadOverArmAsync(this, subscription, kept!, cancellationToken).ConfigureAwait(false);
         }
 
@@ -51,11 +55,16 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
         {
             string type = kind.GraphType ?? throw new InvalidOperationException($"{kind.Noun} is not in Resource Graph.");
             if (subscriptions.Count == 0) return new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            return await _graph.ReadAsync(subscriptions, type, maxConcurrency, sink, (subscription, row) =>
+            var incomplete = new ConcurrentDictionary<string, (SubscriptionRef Subscription, ConcurrentQueue<JsonElement> Items)>(StringComparer.OrdinalIgnoreCase);
+            ISet<string> covered = await _graph.ReadAsync(subscriptions, type, maxConcurrency, sink, (subscription, row) =>
             {
                 if (kind.GraphRows is { } isKind && !isKind(row)) return;
-                Accept(kind, filter, subscription, row, sink, null);
+                Accept(kind, filter, subscription, row, sink, null,
+                    item => incomplete.GetOrAdd(subscription.SubscriptionId, _ => (subscription, new ConcurrentQueue<JsonElement>())).Items.Enqueue(item));
             }, cancellationToken).ConfigureAwait(false);
+            await Parallel.ForEachAsync(incomplete.Values, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxConcurrency), CancellationToken = cancellationToken },
+                (pending, ct) => new ValueTask(CompleteAsync(kind, filter, pending.Subscription, pending.Items.ToList(), sink, null, ct))).ConfigureAwait(false);
+            return covered;
         }
 
         private async Task FetchAsync<T>(PostureKind<T> kind, SubscriptionRef subscription, string? parent, IScopeSink<T> sink, Action<JsonElement> onItem,
@@ -77,14 +86,48 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
             }
         }
 
-        /// <summary>An item through the filter's item test, then built and through the filter's object test.</summary>
-        private static void Accept<T>(PostureKind<T> kind, PostureFilter<T> filter, SubscriptionRef subscription, JsonElement item, IScopeSink<T> sink, List<T>? kept)
+        /// <summary>An item through the filter's item test; then held back for the join if incomplete, or built and emitted.</summary>
+        private static void Accept<T>(PostureKind<T> kind, PostureFilter<T> filter, SubscriptionRef subscription, JsonElement item, IScopeSink<T> sink,
+            List<T>? kept, Action<JsonElement> holdBack)
         {
             if (!filter.Admits(item)) return;
-            T value = kind.Parse(subscription, item);
+            if (kind.Join is { } join && join.Lacks(item))
+            {
+                holdBack(item.Clone());
+                return;
+            }
+            Emit(kind.Parse(subscription, item), filter, sink, kept);
+        }
+
+        private static void Emit<T>(T value, PostureFilter<T> filter, IScopeSink<T> sink, List<T>? kept)
+        {
             if (!filter.Keeps(value)) return;
             sink.OnResult(value);
             kept?.Add(value);
+        }
+
+        /// <summary>
+        /// The items held back for the join, once the subscription's lookup is read. If it cannot be read they are still
+        /// returned, without the joined part, and one warning names the subscription.
+        /// </summary>
+        private async Task CompleteAsync<T>(PostureKind<T> kind, PostureFilter<T> filter, SubscriptionRef subscription, IReadOnlyCollection<JsonElement> incomplete,
+            IScopeSink<T> sink, List<T>? kept, CancellationToken cancellationToken)
+        {
+            if (incomplete.Count == 0) return;
+            IPostureJoin join = kind.Join!;
+            IReadOnlyDictionary<string, JsonElement>? lookup = null;
+            try
+            {
+                lookup = await join.LoadAsync(_arm, subscription, sink.OnVerbose, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is ArmRequestException or Azure.RequestFailedException)
+            {
+                sink.OnWarning(join.DescribeFailure(subscription, e));
+            }
+            foreach (JsonElement item in incomplete)
+            {
+                Emit(kind.Parse(subscription, lookup is null ? item : join.Complete(item, lookup)), filter, sink, kept);
+            }
         }
     }
 }

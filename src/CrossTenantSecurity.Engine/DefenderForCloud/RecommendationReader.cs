@@ -3,7 +3,7 @@ using CrossTenantSecurity.Engine.Common;
 
 namespace CrossTenantSecurity.Engine.DefenderForCloud
 {
-    /// <summary>An assessment with its metadata expanded.</summary>
+    /// <summary>An assessment with its metadata (inline from $expand=metadata, or joined from the assessmentMetadata list).</summary>
     internal static class RecommendationReader
     {
         public static Recommendation Parse(SubscriptionRef s, JsonElement item)
