@@ -32,23 +32,24 @@ namespace CrossTenantSecurity.Engine.Tests
             return $"{B64("{\"alg\":\"none\"}")}.{B64(payload.ToJsonString())}.sig";
         }
 
-        public static CrossTenantClient Client(FakeArm arm, Guid? signedInTenant = null, int maxRetries = 2)
+        /// <param name="hedgeReads">Off where a test counts requests: a read stalled past 200 ms by a busy machine would be sent twice.</param>
+        public static CrossTenantClient Client(FakeArm arm, Guid? signedInTenant = null, int maxRetries = 2, bool hedgeReads = true)
         {
             Guid tenant = signedInTenant ?? Msp;
             var context = new Context("test", "ServicePrincipal", tenant, "Fake", AuthenticationMethod.AccessToken, null, null);
             var environment = new CloudEnvironment("Fake", Endpoint, new Uri("https://login.example.test/"), Endpoint.AbsoluteUri, null, false);
             var tokens = new TokenBroker(new ConnectionOptions { Method = AuthenticationMethod.AccessToken, AccessToken = Jwt(tenant), TenantId = tenant, Environment = environment });
-            return new CrossTenantClient(context, Gateway(arm, tenant, maxRetries), tokens);
+            return new CrossTenantClient(context, Gateway(arm, tenant, maxRetries, hedgeReads), tokens);
         }
 
         /// <summary>The real ARM pipeline (retries, throttle governor, bearer token) over the fake transport.</summary>
-        public static ArmGateway Gateway(FakeArm arm, Guid? signedInTenant = null, int maxRetries = 2)
+        public static ArmGateway Gateway(FakeArm arm, Guid? signedInTenant = null, int maxRetries = 2, bool hedgeReads = true)
         {
             var environment = new CloudEnvironment("Fake", Endpoint, new Uri("https://login.example.test/"), Endpoint.AbsoluteUri, null, false);
             var options = new ConnectionOptions { Environment = environment, MaxRetries = maxRetries, RetryDelay = TimeSpan.FromMilliseconds(1), NetworkTimeout = TimeSpan.FromSeconds(5) };
             var credential = new StaticTokenCredential(Jwt(signedInTenant ?? Msp), DateTimeOffset.UtcNow.AddHours(1));
             HttpPipeline pipeline = ArmGateway.CreatePipeline(credential, environment, options, arm);
-            return new ArmGateway(pipeline, Endpoint);
+            return new ArmGateway(pipeline, Endpoint, hedgeReads: hedgeReads);
         }
 
         /// <summary>Wraps an example body as an ARM page, replacing its placeholder nextLink.</summary>

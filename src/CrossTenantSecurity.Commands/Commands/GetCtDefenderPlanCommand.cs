@@ -21,10 +21,7 @@ namespace CrossTenantSecurity.Commands
         internal override string ErrorNoun => "DefenderPlan";
         internal override string ProgressActivity => "Reading Defender plans";
 
-        internal override Task ReadAsync(CrossTenantClient client, PostureQuery query, IScopeSink<DefenderPlan> sink, CancellationToken cancellationToken)
-        {
-            var plans = new WildcardFilter(Plan);
-            return client.GetDefenderPlansAsync(query, plans.IsEmpty ? sink : new FilteringSink<DefenderPlan>(sink, p => plans.Matches(p.Plan), _ => { }), cancellationToken);
-        }
+        internal override Task ReadAsync(CrossTenantClient client, PostureQuery query, IScopeSink<DefenderPlan> sink, CancellationToken cancellationToken) =>
+            client.GetDefenderPlansAsync(query, new DefenderPlanFilter { Plans = Plan ?? System.Array.Empty<string>() }, sink, cancellationToken);
     }
 }

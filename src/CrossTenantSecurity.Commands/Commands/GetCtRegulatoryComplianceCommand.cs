@@ -23,16 +23,7 @@ namespace CrossTenantSecurity.Commands
         internal override string ErrorNoun => "RegulatoryCompliance";
         internal override string ProgressActivity => "Reading regulatory compliance";
 
-        internal override Task ReadAsync(CrossTenantClient client, PostureQuery query, IScopeSink<object> sink, CancellationToken cancellationToken)
-        {
-            var standards = new WildcardFilter(Standard);
-            bool Matches(object item) => item switch
-            {
-                RegulatoryComplianceStandard s => standards.Matches(s.Standard),
-                RegulatoryComplianceControl c => standards.Matches(c.Standard),
-                _ => true,
-            };
-            return client.GetRegulatoryComplianceAsync(query, IncludeControls, standards.IsEmpty ? sink : new FilteringSink<object>(sink, Matches, _ => { }), cancellationToken);
-        }
+        internal override Task ReadAsync(CrossTenantClient client, PostureQuery query, IScopeSink<object> sink, CancellationToken cancellationToken) =>
+            client.GetRegulatoryComplianceAsync(query, IncludeControls, new ComplianceFilter { Standards = Standard ?? System.Array.Empty<string>() }, sink, cancellationToken);
     }
 }

@@ -12,6 +12,7 @@ namespace CrossTenantSecurity.Engine.Common
         public const string ManagedServices = "2022-10-01";
         public const string SecureScores = "2020-01-01";
         public const string Assessments = "2021-06-01";
+        public const string AssessmentMetadata = "2021-06-01";
         public const string Alerts = "2022-01-01";
         public const string Pricings = "2024-01-01";
         public const string RegulatoryCompliance = "2019-01-01-preview";

@@ -1,24 +1,12 @@
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using CrossTenantSecurity.Engine.Common;
-using CrossTenantSecurity.Engine.Transport;
 
 namespace CrossTenantSecurity.Engine.DefenderForCloud
 {
+    /// <summary>Pricings: booleans come as "True"/"False" strings.</summary>
     internal static class DefenderPlanReader
     {
-        /// <summary>Pricings are not pageable; booleans come as "True"/"False" strings.</summary>
-        public static async Task ReadAsync(ArmGateway arm, SubscriptionRef s, IScopeSink<DefenderPlan> sink, CancellationToken ct)
-        {
-            string path = $"subscriptions/{s.SubscriptionId}/providers/Microsoft.Security/pricings?api-version={ApiVersions.Pricings}";
-            await foreach (JsonElement item in arm.ListAsync(path, sink.OnVerbose, ct).ConfigureAwait(false))
-            {
-                sink.OnResult(Parse(s, item));
-            }
-        }
-
         public static DefenderPlan Parse(SubscriptionRef s, JsonElement item)
         {
             var extensions = new List<PlanExtension>();

@@ -1,25 +1,11 @@
-using System;
-using System.Collections.Generic;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using CrossTenantSecurity.Engine.Common;
-using CrossTenantSecurity.Engine.Transport;
 
 namespace CrossTenantSecurity.Engine.DefenderForCloud
 {
+    /// <summary>An assessment with its metadata (inline from $expand=metadata, or joined from the assessmentMetadata list).</summary>
     internal static class RecommendationReader
     {
-        /// <summary>Assessments with metadata expanded (severity lives on the metadata, not the assessment).</summary>
-        public static async Task ReadAsync(ArmGateway arm, SubscriptionRef s, RecommendationFilter filter, IScopeSink<Recommendation> sink, CancellationToken ct)
-        {
-            await ScopeFallback.ListAsync(arm, s, scope => $"{scope}/providers/Microsoft.Security/assessments?api-version={ApiVersions.Assessments}&$expand=metadata", sink, item =>
-            {
-                Recommendation recommendation = Parse(s, item);
-                if (filter.Keeps(recommendation.Status, recommendation.Severity)) sink.OnResult(recommendation);
-            }, ct).ConfigureAwait(false);
-        }
-
         public static Recommendation Parse(SubscriptionRef s, JsonElement item)
         {
             string key = Json.String(item, "name") ?? string.Empty;

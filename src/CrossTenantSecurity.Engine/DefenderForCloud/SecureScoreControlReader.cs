@@ -1,22 +1,10 @@
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using CrossTenantSecurity.Engine.Common;
-using CrossTenantSecurity.Engine.Transport;
 
 namespace CrossTenantSecurity.Engine.DefenderForCloud
 {
     internal static class SecureScoreControlReader
     {
-        public static async Task ReadAsync(ArmGateway arm, SubscriptionRef s, IScopeSink<SecureScoreControl> sink, CancellationToken ct)
-        {
-            string path = $"subscriptions/{s.SubscriptionId}/providers/Microsoft.Security/secureScores/ascScore/secureScoreControls?api-version={ApiVersions.SecureScores}";
-            await foreach (JsonElement item in arm.ListAsync(path, sink.OnVerbose, ct).ConfigureAwait(false))
-            {
-                sink.OnResult(Parse(s, item));
-            }
-        }
-
         public static SecureScoreControl Parse(SubscriptionRef s, JsonElement item) =>
             new(s, Json.String(item, "name") ?? string.Empty, Json.String(item, "properties", "displayName"),
                 Json.Double(item, "properties", "score", "current") ?? 0,

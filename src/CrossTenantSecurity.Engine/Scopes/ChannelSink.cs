@@ -1,18 +1,18 @@
+using System;
 using System.Threading;
 using System.Threading.Channels;
 
 namespace CrossTenantSecurity.Engine.Scopes
 {
-    /// <summary>Writes listed subscriptions into a channel for the fan-out, passing everything else to the command's sink.</summary>
-    internal sealed class ChannelSink<TOuter> : IScopeSink<DelegatedSubscription>
+    /// <summary>Writes listed scopes into a channel for the fan-out, passing everything else to the command's sink.</summary>
+    internal sealed class ChannelSink<TScope, TOuter> : IScopeSink<TScope>
     {
-        private readonly ChannelWriter<DelegatedSubscription> _writer;
+        private readonly ChannelWriter<TScope> _writer;
         private readonly IScopeSink<TOuter> _outer;
+        private readonly Action<int>? _onListed;
         private int _listed;
 
-        private readonly System.Action<int>? _onListed;
-
-        public ChannelSink(ChannelWriter<DelegatedSubscription> writer, IScopeSink<TOuter> outer, System.Action<int>? onListed = null)
+        public ChannelSink(ChannelWriter<TScope> writer, IScopeSink<TOuter> outer, Action<int>? onListed = null)
         {
             _writer = writer;
             _outer = outer;
@@ -21,7 +21,7 @@ namespace CrossTenantSecurity.Engine.Scopes
 
         public int Listed => Volatile.Read(ref _listed);
 
-        public void OnResult(DelegatedSubscription item)
+        public void OnResult(TScope item)
         {
             int listed = Interlocked.Increment(ref _listed);
             _writer.TryWrite(item);

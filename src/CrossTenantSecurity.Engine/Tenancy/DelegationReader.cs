@@ -1,22 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using CrossTenantSecurity.Engine.Common;
-using CrossTenantSecurity.Engine.Transport;
-using CrossTenantSecurity.Engine.DefenderForCloud;
 
 namespace CrossTenantSecurity.Engine.Tenancy
 {
+    /// <summary>A Lighthouse registration assignment, with its definition expanded, as a Delegation (read as a posture kind: PostureKinds.Delegations).</summary>
     internal static class DelegationReader
     {
-        /// <summary>Assignments with their definitions expanded (at each visible resource group when the subscription is delegated only there).</summary>
-        public static Task ReadAsync(ArmGateway arm, SubscriptionRef s, IScopeSink<Delegation> sink, CancellationToken ct) =>
-            ScopeFallback.ListAsync(arm, s,
-                scope => $"{scope}/providers/Microsoft.ManagedServices/registrationAssignments?api-version={ApiVersions.ManagedServices}&$expandRegistrationDefinition=true",
-                sink, item => sink.OnResult(Parse(s, item)), ct);
-
         public static Delegation Parse(SubscriptionRef s, JsonElement item)
         {
             string id = Json.String(item, "id") ?? string.Empty;
