@@ -1,53 +1,20 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using CrossTenantSecurity.Engine.Common;
-using CrossTenantSecurity.Engine.Scopes;
+using CrossTenantSecurity.Engine.DefenderForCloud;
 
 namespace CrossTenantSecurity.Engine
 {
     public partial class CrossTenantClient
     {
         /// <summary>
-        /// Alerts named only by ARM id (from Import-Csv, Import-Clixml or a thread job), tied to their reachable
-        /// subscription so a state change can name the customer. Only the session's subscription listing is read.
-        /// An id in a subscription not delegated to you fails as NotFound, as a read of that subscription does;
-        /// an id that is not an alert's fails as BadRequest.
+        /// Alerts named only by ARM id, tied to their reachable subscription so a state change can name the customer.
+        /// An id in a subscription not delegated to you fails as NotFound, as a read of that subscription does; an id
+        /// that is not an alert's fails as BadRequest.
         /// </summary>
-        public virtual async Task<IReadOnlyList<Alert>> ResolveAlertIdsAsync(IReadOnlyCollection<string> alertIds, IScopeSink<Alert> sink,
-            CancellationToken cancellationToken = default)
-        {
-            if (alertIds is null) throw new ArgumentNullException(nameof(alertIds));
-            if (sink is null) throw new ArgumentNullException(nameof(sink));
-
-            var reachable = new ForwardingCollector<DelegatedSubscription, Alert>(sink);
-            await ListSubscriptionsAsync(new SubscriptionQuery { IncludeHome = true }, reachable, cancellationToken).ConfigureAwait(false);
-            var bySubscription = reachable.Items.ToDictionary(s => s.SubscriptionId, StringComparer.OrdinalIgnoreCase);
-
-            var resolved = new List<Alert>();
-            foreach (string id in alertIds.Distinct(StringComparer.OrdinalIgnoreCase))
-            {
-                string? subscriptionId = ArmId.SegmentAfter(id, "subscriptions");
-                string? name = ArmId.SegmentAfter(id, "alerts");
-                string? location = ArmId.SegmentAfter(id, "locations");
-                if (!Guid.TryParse(subscriptionId, out Guid subscriptionGuid) || string.IsNullOrEmpty(name) || string.IsNullOrEmpty(location))
-                {
-                    sink.OnFailure(new ScopeFailure(id, ScopeFailureKind.BadRequest, 400, "InvalidAlertId",
-                        $"'{id}' is not the ARM id of a Defender for Cloud alert (/subscriptions/<id>/providers/Microsoft.Security/locations/<location>/alerts/<name>).",
-                        "Pass the Id of an alert as Get-CtAlert returns it.", null, id));
-                    continue;
-                }
-                if (!bySubscription.TryGetValue(subscriptionGuid.ToString("D"), out DelegatedSubscription? subscription))
-                {
-                    sink.OnFailure(_tenancy.SubscriptionNotReachable(subscriptionGuid.ToString("D"), id));
-                    continue;
-                }
-                resolved.Add(new Alert(SubscriptionRef.From(subscription), name!, null, null, null, null, null, null, location,
-                    ArmId.SegmentAfter(id, "resourceGroups"), null, null, null, id));
-            }
-            return resolved;
-        }
+        public virtual Task<IReadOnlyList<Alert>> ResolveAlertIdsAsync(IReadOnlyCollection<string> alertIds, IScopeSink<Alert> sink,
+            CancellationToken cancellationToken = default) =>
+            new AlertIdResolver(_tenancy).ResolveAsync(alertIds, sink, cancellationToken);
     }
 }

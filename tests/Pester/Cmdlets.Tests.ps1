@@ -317,6 +317,21 @@ Describe 'Set-CtAlertState' {
     It 'declares ShouldProcess so -WhatIf and -Confirm exist' {
         (Get-Command Set-CtAlertState).Parameters.Keys | Should -Contain 'WhatIf'
     }
+    It 'says AlertState.NotFound, as a read would, for an alert of a customer this sign-in cannot see' {
+        $tailspin = Get-CtAlert -TenantId '33333333-3333-4333-8333-333333333333' -ErrorAction SilentlyContinue | Select-Object -First 1
+        $tailspin | Should -Not -BeNullOrEmpty
+        $northwindOnly = [pscredential]::new('c0000000-0000-4000-8000-0000000000c2', (ConvertTo-SecureString 'sample-only-reporting-secret' -AsPlainText -Force))
+        try {
+            $null = Connect-CtAccount -Environment CtTest -ServicePrincipal -Credential $northwindOnly -TenantId $script:Managing
+            $errors = $null
+            $tailspin | Set-CtAlertState -State Dismissed -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable errors
+            @($errors | Get-CtErrorId) | Should -Be @('AlertState.NotFound')
+            $errors[0].TargetObject.Id | Should -Be $tailspin.Id
+        }
+        finally {
+            $script:Context = Connect-CtTestAccount $script:Emulator
+        }
+    }
 }
 
 Describe 'Get-CtDefenderPlan' {

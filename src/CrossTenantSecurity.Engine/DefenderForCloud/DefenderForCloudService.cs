@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -73,7 +74,7 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
         /// Changes alert states (dismiss, activate, resolve, inProgress: 204 and idempotent), in parallel.
         /// The location comes from each alert's id; with <paramref name="reread"/> the alert is read back and returned.
         /// </summary>
-        public Task SetAlertStatesAsync(IReadOnlyList<Alert> alerts, AlertState state, bool reread, int maxConcurrency, IScopeSink<Alert> sink, CancellationToken cancellationToken)
+        public async Task SetAlertStatesAsync(IReadOnlyList<Alert> alerts, AlertState state, bool reread, int maxConcurrency, IScopeSink<Alert> sink, CancellationToken cancellationToken)
         {
             string action = state switch
             {
@@ -82,7 +83,19 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
                 AlertState.Resolved => "resolve",
                 _ => "dismiss",
             };
-            return ScopeFanOut.RunAsync(alerts, maxConcurrency, sink, async (alert, ct) =>
+            // A write to a subscription you cannot see says NotFound, as a read does (ARM would answer 401 or 403,
+            // which reads as "sign in again" or "ask for a role" and names no customer). The listing is the session's cached one.
+            List<DelegatedSubscription> reachable = await _subscriptions.ResolveAsync(new SubscriptionQuery { IncludeHome = true }, sink, cancellationToken).ConfigureAwait(false);
+            var reachableIds = new HashSet<string>(reachable.Select(s => s.SubscriptionId), StringComparer.OrdinalIgnoreCase);
+            var writable = new List<Alert>();
+            foreach (Alert alert in alerts)
+            {
+                if (reachableIds.Contains(alert.SubscriptionId)) writable.Add(alert);
+                else sink.OnFailure(new ScopeFailure(alert.Id, ScopeFailureKind.NotFound, 404, "SubscriptionNotFound",
+                    $"Alert '{alert.Name}' is in subscription '{alert.SubscriptionId}', which is not reachable from the signed-in tenant: it does not exist, or it is not delegated to this tenant.",
+                    "Check that the customer's Lighthouse delegation includes this subscription and your principal.", null, alert));
+            }
+            await ScopeFanOut.RunAsync(writable, maxConcurrency, sink, async (alert, ct) =>
             {
                 if (string.IsNullOrEmpty(alert.Location))
                     throw new ArmRequestException(400, "AlertLocationMissing", $"The alert id '{alert.Id}' has no /locations/ segment, so its state cannot be changed.", null);
@@ -91,7 +104,7 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
                 using JsonDocument doc = await _arm.GetAsync($"{alert.Id.TrimStart('/')}?api-version={ApiVersions.Alerts}", sink.OnVerbose, ct).ConfigureAwait(false);
                 sink.OnResult(AlertReader.Parse(new SubscriptionRef(alert.SubscriptionId, alert.SubscriptionName, alert.TenantId, alert.TenantName), doc.RootElement));
             }, (alert, e, ct) => Task.FromResult(FailureMapper.ToFailure(alert.Id, e, alert,
-                "Changing alert states needs Security Admin or Contributor in the customer's delegation.")), cancellationToken);
+                "Changing alert states needs Security Admin or Contributor in the customer's delegation.")), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
