@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 
 namespace CrossTenantSecurity.Emulator.Behaviour
@@ -73,6 +74,29 @@ namespace CrossTenantSecurity.Emulator.Behaviour
             if (kind != FaultKind.ServiceUnavailable) return new FaultDecision(kind, null);
             int seconds = 1 + (int)(SeededRandom.Uniform(Options.Seed, RandomStream.FaultDetail, sequence, 1) * 5);
             return new FaultDecision(kind, Options.Scale(TimeSpan.FromSeconds(seconds)));
+        }
+
+        /// <summary>Whether any body-fault rule could hit this request; false keeps the request on the untouched path.</summary>
+        public bool MayBodyFault(RequestFacts request) =>
+            request.Posture is not null && Options.BodyFaults.Current.Count > 0;
+
+        /// <summary>
+        /// The first rule that covers the read and, for a rate below 1, whose draw hits. Draws are keyed by the request
+        /// itself (<paramref name="requestKey"/>), not by its arrival, so the same seed breaks the same reads under any
+        /// concurrency, and a broken read stays broken when asked again.
+        /// </summary>
+        public BodyFaultKind? PickBodyFault(RequestFacts request, long requestKey)
+        {
+            if (request.Posture is not PostureEndpoint endpoint) return null;
+            IReadOnlyList<BodyFaultRule> rules = Options.BodyFaults.Current;
+            for (int i = 0; i < rules.Count; i++)
+            {
+                BodyFaultRule rule = rules[i];
+                if (rule.Matches(endpoint, request.SubscriptionId) &&
+                    (rule.Rate >= 1 || SeededRandom.Uniform(Options.Seed, RandomStream.BodyFault, requestKey, i) < rule.Rate))
+                    return rule.Kind;
+            }
+            return null;
         }
     }
 }
