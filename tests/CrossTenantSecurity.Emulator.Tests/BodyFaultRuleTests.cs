@@ -125,5 +125,21 @@ namespace CrossTenantSecurity.Emulator.Tests
             Assert.True(new BodyFaultRule(BodyFaultKind.EmptyObject, Guid.Parse(Production), PostureEndpoint.Subscriptions).Matches(PostureEndpoint.Subscriptions, Production));
             Assert.True(Enum.GetValues<PostureEndpoint>().All(e => new BodyFaultRule(BodyFaultKind.Hang, endpoint: e).Matches(e, null)));
         }
+    
+        [Fact]
+        public void Only_reads_a_rule_covers_take_the_body_fault_path()
+        {
+            var engine = new BehaviourEngine(new BehaviourOptions());
+            RequestFacts assessments = RequestFacts.Create("GET", $"/subscriptions/{Production}/providers/Microsoft.Security/assessments", Guid.Empty, Guid.Empty);
+            RequestFacts graph = RequestFacts.Create("POST", "/providers/Microsoft.ResourceGraph/resources", Guid.Empty, Guid.Empty);
+            RequestFacts token = RequestFacts.Create("POST", "/11111111-1111-4111-8111-111111111111/oauth2/v2.0/token", null, null);
+            Assert.False(engine.MayBodyFault(assessments));
+            engine.Options.BodyFaults.Add(new BodyFaultRule(BodyFaultKind.EmptyObject));
+            Assert.True(engine.MayBodyFault(assessments));
+            Assert.False(engine.MayBodyFault(graph));
+            Assert.False(engine.MayBodyFault(token));
+            Assert.Null(engine.PickBodyFault(token, 1));
+            Assert.Equal(BodyFaultKind.EmptyObject, engine.PickBodyFault(assessments, 1));
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 
 namespace CrossTenantSecurity.Emulator.Behaviour
@@ -76,9 +77,9 @@ namespace CrossTenantSecurity.Emulator.Behaviour
             return new FaultDecision(kind, Options.Scale(TimeSpan.FromSeconds(seconds)));
         }
 
-        /// <summary>Whether any body-fault rule could hit this request; false keeps the request on the untouched path.</summary>
+        /// <summary>Whether a body-fault rule covers this request; false keeps it on the untouched path (no key, no draw).</summary>
         public bool MayBodyFault(RequestFacts request) =>
-            request.Posture is not null && Options.BodyFaults.Current.Count > 0;
+            request.Posture is PostureEndpoint endpoint && Options.BodyFaults.Current.Any(r => r.Matches(endpoint, request.SubscriptionId));
 
         /// <summary>
         /// The first rule that covers the read and, for a rate below 1, whose draw hits. Draws are keyed by the request
