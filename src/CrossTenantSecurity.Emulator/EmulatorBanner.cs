@@ -15,6 +15,8 @@ namespace CrossTenantSecurity.Emulator
             var behaviour = options.Behaviour;
             output.WriteLine($"  Behaviour: faults {behaviour.FaultProfile}, seed {behaviour.Seed}, time scale {behaviour.TimeScale}, latency {(behaviour.Latency ? "on" : "off")}, " +
                 $"throttling {(behaviour.ArmThrottling ? "on" : "off")}{(behaviour.ProviderThrottling ? ", rp-tight" : "")}");
+            if (behaviour.BodyFaults.Current.Count > 0)
+                output.WriteLine($"  Body faults: {string.Join(", ", behaviour.BodyFaults.Current)}");
             output.WriteLine("  Sample service principals (sandbox-only secrets):");
             foreach (var p in host.Scenario.Principals.Where(p => p.Secret is not null))
             {

@@ -36,6 +36,30 @@ namespace CrossTenantSecurity.Emulator
               --latency             Azure-like log-normal latency per endpoint class
               --no-throttling       no ARM token buckets and no Resource Graph quota
               --rp-tight            provider-layer limit: 400 requests / 5 min per (subscription, action)
+              --body-fault KIND[:RATE][@SCOPE]
+                                    answer chosen reads (repeatable; the first matching rule wins) with a malformed 200
+                                    instead of the real one. Only a real 200 is replaced; never the token endpoint.
+                                    KIND   TruncatedJson  the JSON cut in half (Content-Length matches)
+                                           HtmlPage       a proxy's text/html page
+                                           WrongTypes     every field under properties (and nextLink) of a wrong JSON type
+                                           EmptyObject    {}
+                                           NullValue      {"value":null}; null for a single document
+                                           ObjectValue    {"value":{first item}}
+                                           EmptyBody      zero bytes
+                                           ResetMidBody   half of the body, then the connection closes
+                                           Hang           no answer until the client gives up
+                                    RATE   a fraction (0.05) or percentage (5%) of the reads in scope, from --seed
+                                           (default: all of them); a read that is hit stays hit
+                                    SCOPE  SUBSCRIPTION          its Microsoft.Security reads
+                                           ENDPOINT              that endpoint in every subscription
+                                           SUBSCRIPTION/ENDPOINT both
+                                           (none)                every Microsoft.Security read
+                                    ENDPOINT  SecureScores, SecureScoreControls, Assessments, AssessmentMetadata, Alerts,
+                                           Pricings, Compliance, Jit, SecurityContacts, OtherSecurity, or an ARM resource
+                                           type (assessments, regulatoryComplianceStandards, ...); Subscriptions, Tenants
+                                           and ResourceGraph are hit only when named
+                                    e.g. --body-fault NullValue@2b222222-0000-4000-8000-000000000001/assessments
+                                         --body-fault WrongTypes:0.02 --body-fault HtmlPage@Subscriptions
               -h, --help            this text
 
             Stops cleanly on Ctrl+C or SIGTERM (exit code 0, throw-away certificate files removed).
@@ -63,6 +87,7 @@ namespace CrossTenantSecurity.Emulator
                     case "--latency": behaviour.Latency = true; break;
                     case "--no-throttling": behaviour.ArmThrottling = false; behaviour.ResourceGraphQuota = false; break;
                     case "--rp-tight": behaviour.ProviderThrottling = true; break;
+                    case "--body-fault": behaviour.BodyFaults.Add(BodyFaultRule.Parse(Next())); break;
                     case "-h" or "--help": line.ShowHelp = true; break;
                     default: throw new ArgumentException($"Unknown argument '{args[i]}'. Use --help.");
                 }

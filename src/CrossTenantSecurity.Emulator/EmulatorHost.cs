@@ -47,6 +47,12 @@ namespace CrossTenantSecurity.Emulator
 
         public RequestLog Requests => _runtime.Requests;
 
+        /// <summary>
+        /// Malformed 200 answers on chosen reads, changeable while running (tests sharing this emulator add a rule,
+        /// run a cmdlet, remove it): <c>using (host.BodyFaults.Use(new BodyFaultRule(BodyFaultKind.NullValue, subscriptionId, PostureEndpoint.Assessments))) { … }</c>.
+        /// </summary>
+        public BodyFaultRules BodyFaults => _runtime.Options.Behaviour.BodyFaults;
+
         /// <summary>For in-process tests: e.g. to plug a Resource Graph data source into a running emulator.</summary>
         internal EmulatorRuntime Runtime => _runtime;
 

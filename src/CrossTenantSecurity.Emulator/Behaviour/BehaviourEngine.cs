@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 
 namespace CrossTenantSecurity.Emulator.Behaviour
@@ -73,6 +75,29 @@ namespace CrossTenantSecurity.Emulator.Behaviour
             if (kind != FaultKind.ServiceUnavailable) return new FaultDecision(kind, null);
             int seconds = 1 + (int)(SeededRandom.Uniform(Options.Seed, RandomStream.FaultDetail, sequence, 1) * 5);
             return new FaultDecision(kind, Options.Scale(TimeSpan.FromSeconds(seconds)));
+        }
+
+        /// <summary>Whether a body-fault rule covers this request; false keeps it on the untouched path (no key, no draw).</summary>
+        public bool MayBodyFault(RequestFacts request) =>
+            request.Posture is PostureEndpoint endpoint && Options.BodyFaults.Current.Any(r => r.Matches(endpoint, request.SubscriptionId));
+
+        /// <summary>
+        /// The first rule that covers the read and, for a rate below 1, whose draw hits. Draws are keyed by the request
+        /// itself (<paramref name="requestKey"/>), not by its arrival, so the same seed breaks the same reads under any
+        /// concurrency, and a broken read stays broken when asked again.
+        /// </summary>
+        public BodyFaultKind? PickBodyFault(RequestFacts request, long requestKey)
+        {
+            if (request.Posture is not PostureEndpoint endpoint) return null;
+            IReadOnlyList<BodyFaultRule> rules = Options.BodyFaults.Current;
+            for (int i = 0; i < rules.Count; i++)
+            {
+                BodyFaultRule rule = rules[i];
+                if (rule.Matches(endpoint, request.SubscriptionId) &&
+                    (rule.Rate >= 1 || SeededRandom.Uniform(Options.Seed, RandomStream.BodyFault, requestKey, i) < rule.Rate))
+                    return rule.Kind;
+            }
+            return null;
         }
     }
 }

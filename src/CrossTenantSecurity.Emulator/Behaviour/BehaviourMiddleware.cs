@@ -8,7 +8,8 @@ namespace CrossTenantSecurity.Emulator.Behaviour
 {
     /// <summary>
     /// Makes the emulator behave like Azure under load. Runs after authentication, so the caller is known. Per request:
-    /// classify, wait the sampled latency, apply throttling (429), then maybe inject a fault, else call the endpoint.
+    /// classify, wait the sampled latency, apply throttling (429), then maybe inject a transient fault, else call the
+    /// endpoint, whose 200 answer a body-fault rule may replace.
     /// </summary>
     internal sealed class BehaviourMiddleware
     {
@@ -52,14 +53,41 @@ namespace CrossTenantSecurity.Emulator.Behaviour
             }
 
             FaultDecision fault = _engine.PickFault(request, sequence);
-            if (fault.Kind == FaultKind.None)
+            if (fault.Kind != FaultKind.None)
             {
-                await _next(context);
+                _counters.CountFault(request.Endpoint, fault.Kind);
+                BehaviourItems.SetOutcome(context, "fault:" + fault.Kind);
+                await FaultInjector.InjectAsync(context, fault, request, _next, _engine.Options.TimeScale);
                 return;
             }
-            _counters.CountFault(request.Endpoint, fault.Kind);
-            BehaviourItems.SetOutcome(context, "fault:" + fault.Kind);
-            await FaultInjector.InjectAsync(context, fault, request, _next, _engine.Options.TimeScale);
+
+            if (_engine.MayBodyFault(request))
+            {
+                long requestKey = await BodyFaultInjector.RequestKeyAsync(context);
+                if (_engine.PickBodyFault(request, requestKey) is { } bodyFault)
+                {
+                    await InjectBodyFaultAsync(context, request, bodyFault, requestKey);
+                    return;
+                }
+            }
+            await _next(context);
+        }
+
+        /// <summary>
+        /// The real endpoint answers first, so access checks and errors stay real: only a 200 is replaced (and counted);
+        /// anything else goes out as it was.
+        /// </summary>
+        private async Task InjectBodyFaultAsync(HttpContext context, RequestFacts request, BodyFaultKind kind, long requestKey)
+        {
+            byte[] real = await FaultInjector.RunIntoBufferAsync(context, _next);
+            if (context.Response.StatusCode != StatusCodes.Status200OK)
+            {
+                await BodyFaultInjector.SendAsync(context, real);
+                return;
+            }
+            _counters.CountBodyFault(request.Endpoint, kind);
+            BehaviourItems.SetOutcome(context, "bodyfault:" + kind);
+            await BodyFaultInjector.InjectAsync(context, kind, real, request.Posture!.Value, _engine.Options.Seed, requestKey);
         }
 
         /// <summary>Waits on the configured clock; false when the client went away meanwhile.</summary>

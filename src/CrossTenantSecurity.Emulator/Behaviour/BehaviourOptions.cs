@@ -49,6 +49,12 @@ namespace CrossTenantSecurity.Emulator.Behaviour
         /// </summary>
         internal Action<int>? ResourceGraphQuotaAdmitted { get; set; }
 
+        /// <summary>
+        /// Malformed 200 answers on chosen or random reads (none by default). Rules can change while the emulator runs;
+        /// they draw from their own seeded stream, so with none every other decision stays as it was.
+        /// </summary>
+        public BodyFaultRules BodyFaults { get; } = new();
+
         /// <summary>The clock for buckets, windows and injected delays; tests pass a manual one.</summary>
         public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -29,6 +29,28 @@ namespace CrossTenantSecurity.Emulator.Behaviour
             return EndpointClass.ArmRead;
         }
 
+        /// <summary>
+        /// Which read a body fault could hit: a Microsoft.Security GET (by its last resource type), a subscriptions or
+        /// tenants listing, or a Resource Graph query; null for everything else (token endpoint, writes, other ARM reads).
+        /// </summary>
+        public static PostureEndpoint? Posture(string method, string path)
+        {
+            EndpointClass endpointClass = Classify(method, path);
+            if (endpointClass == EndpointClass.ResourceGraph) return PostureEndpoint.ResourceGraph;
+            if (endpointClass == EndpointClass.Other || !HttpMethodIs(method, "GET")) return null;
+            string[] segments = Segments(path);
+            if (segments.Length <= 2 && Is(segments[0], "subscriptions")) return PostureEndpoint.Subscriptions;
+            if (segments.Length == 1 && Is(segments[0], "tenants")) return PostureEndpoint.Tenants;
+            int at = path.IndexOf(SecurityProvider, StringComparison.OrdinalIgnoreCase);
+            if (at < 0) return null;
+            string[] types = Segments(path.Substring(at + SecurityProvider.Length)).Where((_, i) => i % 2 == 0).ToArray();
+            for (int i = types.Length - 1; i >= 0; i--)
+            {
+                if (PostureEndpoints.ByResourceType.TryGetValue(types[i], out PostureEndpoint endpoint)) return endpoint;
+            }
+            return PostureEndpoint.OtherSecurity;
+        }
+
         public static ArmOperation Operation(string method) =>
             HttpMethodIs(method, "DELETE") ? ArmOperation.Delete
             : HttpMethodIs(method, "GET") || HttpMethodIs(method, "HEAD") ? ArmOperation.Read

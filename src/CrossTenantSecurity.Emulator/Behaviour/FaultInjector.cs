@@ -43,8 +43,6 @@ namespace CrossTenantSecurity.Emulator.Behaviour
                     break;
                 case FaultKind.PartialBodyThenAbort:
                 case FaultKind.PartialBodyThenHang:
-                    // Kestrel closes the connection itself when a response ends short of its Content-Length; an
-                    // immediate Abort (RST) would make the client discard the half it already has.
                     await WritePartialAsync(context, next);
                     if (fault.Kind == FaultKind.PartialBodyThenHang)
                     {
@@ -59,7 +57,11 @@ namespace CrossTenantSecurity.Emulator.Behaviour
         }
 
         /// <summary>Runs the real endpoint into a buffer, announces the full length, sends the first half.</summary>
-        private static async Task WritePartialAsync(HttpContext context, RequestDelegate next)
+        private static async Task WritePartialAsync(HttpContext context, RequestDelegate next) =>
+            await WriteFirstHalfAsync(context, await RunIntoBufferAsync(context, next));
+
+        /// <summary>The real endpoint's body, held back; its status and headers are set but nothing is sent yet.</summary>
+        internal static async Task<byte[]> RunIntoBufferAsync(HttpContext context, RequestDelegate next)
         {
             Stream original = context.Response.Body;
             using var buffer = new MemoryStream();
@@ -72,14 +74,22 @@ namespace CrossTenantSecurity.Emulator.Behaviour
             {
                 context.Response.Body = original;
             }
-            byte[] body = buffer.ToArray();
+            return buffer.ToArray();
+        }
+
+        /// <summary>
+        /// Announces all of <paramref name="body"/> and sends half. Kestrel closes the connection itself when a response
+        /// ends short of its Content-Length; an immediate Abort (RST) would make the client discard the half it already has.
+        /// </summary>
+        internal static async Task WriteFirstHalfAsync(HttpContext context, byte[] body)
+        {
             context.Response.ContentLength = body.Length;
-            await original.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted);
-            await original.FlushAsync(context.RequestAborted);
+            await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
         }
 
         /// <summary>Waits until the client gives up or the emulator stops.</summary>
-        private static async Task HangAsync(HttpContext context)
+        internal static async Task HangAsync(HttpContext context)
         {
             CancellationToken stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
             using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);

@@ -12,13 +12,14 @@ namespace CrossTenantSecurity.Emulator.Behaviour
         string? SubscriptionId,
         Guid? CallerTenantId,
         Guid? CallerObjectId,
-        string? SecurityAction)
+        string? SecurityAction,
+        PostureEndpoint? Posture)
     {
         public static RequestFacts Create(string method, string path, Guid? callerTenantId, Guid? callerObjectId)
         {
             ArmOperation operation = EndpointClassifier.Operation(method);
             return new RequestFacts(EndpointClassifier.Classify(method, path), operation, EndpointClassifier.SubscriptionId(path),
-                callerTenantId, callerObjectId, EndpointClassifier.SecurityAction(path, operation));
+                callerTenantId, callerObjectId, EndpointClassifier.SecurityAction(path, operation), EndpointClassifier.Posture(method, path));
         }
 
         /// <summary>Reads the caller ArmAuthenticationMiddleware attached, if any.</summary>

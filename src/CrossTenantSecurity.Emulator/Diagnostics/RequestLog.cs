@@ -8,7 +8,7 @@ namespace CrossTenantSecurity.Emulator.Diagnostics
 {
     /// <summary>
     /// One request as the emulator saw it. Never holds a token or a secret. <paramref name="Outcome"/> is null when the
-    /// endpoint answered, else what the behaviour layer did ("throttled:Arm", "fault:Hang", ...).
+    /// endpoint answered, else what the behaviour layer did ("throttled:Arm", "fault:Hang", "bodyfault:NullValue", ...).
     /// </summary>
     public sealed record RequestLogEntry(DateTimeOffset Time, string Method, string Path, string Query, int Status, string? CallerObjectId, double DurationMs,
         string? Outcome = null, double InjectedLatencyMs = 0);
