@@ -25,7 +25,11 @@ namespace CrossTenantSecurity.Commands
         internal override string ErrorNoun => "ResourceGraph";
 
         /// <summary>Read on the pipeline thread: the engine's worker must not touch cmdlet state.</summary>
-        protected override void BeginProcessing() => _first = MyInvocation.BoundParameters.ContainsKey(nameof(First)) ? First : null;
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _first = MyInvocation.BoundParameters.ContainsKey(nameof(First)) ? First : null;
+        }
         internal override string ProgressActivity => "Querying Resource Graph";
 
         internal override Task ReadAsync(CrossTenantClient client, PostureQuery query, IScopeSink<PSObject> sink, CancellationToken cancellationToken) =>

@@ -72,6 +72,7 @@ namespace CrossTenantSecurity.Commands
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             if ((OutputFormat is null) != (OutputPath is null))
             {
                 ThrowTerminatingError(ErrorRecordFactory.Create(new ArgumentException("-OutputFormat and -OutputPath go together."), "PostureGate.InvalidOutput",

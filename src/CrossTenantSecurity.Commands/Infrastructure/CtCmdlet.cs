@@ -121,6 +121,9 @@ namespace CrossTenantSecurity.Commands.Infrastructure
             }
         }
 
+        /// <summary>Subclasses that override this call it first.</summary>
+        protected override void BeginProcessing() => DebugWithoutPrompts.Apply(this);
+
         protected override void StopProcessing() => _cancellation.Cancel();
 
         public void Dispose()
