@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Azure.Core;
 using Azure.Identity;
 using CrossTenantSecurity.Engine.Common;
+using CrossTenantSecurity.Engine.ResourceGraph;
 using CrossTenantSecurity.Engine.Transport;
 using CrossTenantSecurity.Engine.Tenancy;
 using CrossTenantSecurity.Engine.Session;
@@ -14,7 +15,7 @@ using CrossTenantSecurity.Engine.Session;
 namespace CrossTenantSecurity.Engine
 {
     /// <summary>
-    /// One signed-in session: one credential and one ARM pipeline, shared by every command and thread.
+    /// One signed-in session: one credential and one transport under every service's pipeline, shared by every command and thread.
     /// Public signatures use only Contracts and BCL types so the type can cross the load-context bridge.
     /// </summary>
     public partial class CrossTenantClient
@@ -26,6 +27,7 @@ namespace CrossTenantSecurity.Engine
         {
             Context = null!;
             Tokens = null!;
+            _graphQuota = null!;
         }
 
         internal CrossTenantClient(Context context, ArmGateway arm, TokenBroker tokens)
@@ -33,6 +35,7 @@ namespace CrossTenantSecurity.Engine
             Context = context;
             _arm = arm;
             Tokens = tokens;
+            _graphQuota = new ResourceGraphQuotaGovernor(arm.Time);
         }
 
         public Context Context { get; }
@@ -49,7 +52,7 @@ namespace CrossTenantSecurity.Engine
             if (options is null) throw new ArgumentNullException(nameof(options));
             var tokens = new TokenBroker(options);
             Context context = await SignInAsync(tokens, options, cancellationToken).ConfigureAwait(false);
-            return new CrossTenantClient(context, new ArmGateway(tokens.Credential, options.Environment, options), tokens);
+            return new CrossTenantClient(context, new ArmGateway(new ServiceTransport(options), tokens.Credential, options.Environment), tokens);
         }
 
         internal static async Task<Context> SignInAsync(TokenBroker tokens, ConnectionOptions options, CancellationToken cancellationToken)
