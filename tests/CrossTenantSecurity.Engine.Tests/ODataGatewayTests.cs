@@ -54,6 +54,29 @@ namespace CrossTenantSecurity.Engine.Tests
         }
 
         [Fact]
+        public async Task The_debug_trace_says_a_request_was_authorized_and_never_shows_the_token()
+        {
+            var arm = new FakeArm(_clock).On(_ => true, _ => Page(new[] { "1" }, null));
+            ODataGateway graph = Gateway(arm, CloudService.MicrosoftGraph);
+            var lines = new List<string>();
+
+            RequestTrace.WriteTo(line => { lock (lines) lines.Add(line); });
+            try
+            {
+                await ListIdsAsync(graph, "v1.0/security/incidents", CustomerA);
+            }
+            finally
+            {
+                RequestTrace.WriteTo(null);
+            }
+
+            string token = arm.Calls.Single().Authorization!.Substring("Bearer ".Length);
+            string traced = Assert.Single(lines, l => l.StartsWith("HTTP GET https://graph.example.test/", StringComparison.Ordinal));
+            Assert.Contains("Authorization: [redacted]", traced, StringComparison.Ordinal);
+            Assert.False(traced.Contains(token, StringComparison.Ordinal), "the trace carried the token"); // no token in a failure message either
+        }
+
+        [Fact]
         public async Task A_tenant_whose_token_is_refused_is_one_typed_failure_and_another_tenant_still_answers()
         {
             var arm = new FakeArm(_clock).On(u => u.AbsolutePath == "/v1.0/security/alerts_v2", _ => Page(new[] { "alert" }, null));
