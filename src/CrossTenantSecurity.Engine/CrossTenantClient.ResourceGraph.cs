@@ -11,8 +11,8 @@ namespace CrossTenantSecurity.Engine
     /// <summary>Resource Graph (KQL) queries over the subscriptions in scope, paced to the principal's quota.</summary>
     public partial class CrossTenantClient
     {
-        /// <summary>One per client, because the quota is per principal: every query and batch of this session waits on it.</summary>
-        private readonly ResourceGraphQuotaGovernor _graphQuota = new ResourceGraphQuotaGovernor();
+        /// <summary>One per client, because the quota is per principal: every query and batch of this session waits on it, on the session's clock.</summary>
+        private readonly ResourceGraphQuotaGovernor _graphQuota;
 
         /// <summary>First wait after a 429 that names no reset (tests shorten it).</summary>
         internal TimeSpan ResourceGraphFallbackBackoff { get; set; } = TimeSpan.FromSeconds(1);

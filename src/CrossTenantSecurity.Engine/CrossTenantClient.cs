@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Azure.Core;
 using Azure.Identity;
 using CrossTenantSecurity.Engine.Common;
+using CrossTenantSecurity.Engine.ResourceGraph;
 using CrossTenantSecurity.Engine.Transport;
 using CrossTenantSecurity.Engine.Tenancy;
 using CrossTenantSecurity.Engine.Session;
@@ -16,8 +17,9 @@ namespace CrossTenantSecurity.Engine
 {
     /// <summary>
     /// One signed-in session, shared by every command and thread: a thin facade over the engine's services by
-    /// concern (Session: tokens; Tenancy; DefenderForCloud; ResourceGraph; Snapshot). Public signatures use only
-    /// Contracts and BCL types so the type can cross the load-context bridge.
+    /// concern (Session: tokens; Transport: one transport under every service's pipeline; Tenancy; DefenderForCloud;
+    /// ResourceGraph; Snapshot; Xdr). Public signatures use only Contracts and BCL types so the type can cross the
+    /// load-context bridge.
     /// </summary>
     public partial class CrossTenantClient
     {
@@ -30,6 +32,7 @@ namespace CrossTenantSecurity.Engine
         {
             Context = null!;
             Tokens = null!;
+            _graphQuota = null!;
         }
 
         internal CrossTenantClient(Context context, ArmGateway arm, TokenBroker tokens)
@@ -39,6 +42,7 @@ namespace CrossTenantSecurity.Engine
             Tokens = tokens;
             _tenancy = new TenancyService(arm, context.TenantId);
             _xdrTenants = new XdrTenantService(tokens, _tenancy);
+            _graphQuota = new ResourceGraphQuotaGovernor(arm.Time);
         }
 
         public Context Context { get; }
@@ -55,7 +59,7 @@ namespace CrossTenantSecurity.Engine
             if (options is null) throw new ArgumentNullException(nameof(options));
             var tokens = new TokenBroker(options);
             Context context = await SignIn.SignInAsync(tokens, options, cancellationToken).ConfigureAwait(false);
-            return new CrossTenantClient(context, new ArmGateway(tokens.Credential, options.Environment, options), tokens);
+            return new CrossTenantClient(context, new ArmGateway(new ServiceTransport(options), tokens.Credential, options.Environment), tokens);
         }
 
         /// <summary>The signed-in tenant and every tenant related to it, with subscription counts.</summary>

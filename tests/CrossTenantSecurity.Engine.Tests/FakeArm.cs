@@ -11,18 +11,24 @@ using Azure.Core.Pipeline;
 
 namespace CrossTenantSecurity.Engine.Tests
 {
-    /// <summary>A fake ARM: routes requests by path (and query) to canned responses, and records every request.</summary>
+    /// <summary>
+    /// A fake service (ARM, Graph, Log Analytics: whatever host the request names): routes requests by URI to canned
+    /// responses, and records every request, stamped with the test's clock.
+    /// </summary>
     internal sealed class FakeArm : HttpPipelineTransport
     {
         private readonly List<(Func<Uri, bool> Match, Func<Uri, FakeResponse> Respond)> _routes = new();
         private readonly List<(string Path, Func<string, FakeResponse> Respond)> _bodyRoutes = new();
+        private readonly TimeProvider _time;
+
+        public FakeArm(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
 
         public ConcurrentQueue<Uri> Requests { get; } = new();
 
-        /// <summary>When each request reached the transport.</summary>
+        /// <summary>When each request reached the transport, on the test's clock.</summary>
         public ConcurrentQueue<(Uri Uri, DateTimeOffset At)> Sent { get; } = new();
 
-        /// <summary>Every request with its method, body and send time (Stopwatch ticks).</summary>
+        /// <summary>Every request with its method, body, Authorization header and send time (timestamps of the test's clock).</summary>
         public ConcurrentQueue<FakeCall> Calls { get; } = new();
 
         public FakeArm On(Func<Uri, bool> match, Func<Uri, FakeResponse> respond)
@@ -49,7 +55,7 @@ namespace CrossTenantSecurity.Engine.Tests
         {
             Uri uri = message.Request.Uri.ToUri();
             Requests.Enqueue(uri);
-            Sent.Enqueue((uri, DateTimeOffset.UtcNow));
+            Sent.Enqueue((uri, _time.GetUtcNow()));
             string body = string.Empty;
             if (message.Request.Content is { } content)
             {
@@ -57,7 +63,7 @@ namespace CrossTenantSecurity.Engine.Tests
                 content.WriteTo(buffer, default);
                 body = Encoding.UTF8.GetString(buffer.ToArray());
             }
-            Calls.Enqueue(new FakeCall(uri, message.Request.Method.Method, body, System.Diagnostics.Stopwatch.GetTimestamp()));
+            Calls.Enqueue(new FakeCall(uri, message.Request.Method.Method, body, _time.GetTimestamp(), Header(message.Request, "Authorization"), Header(message.Request, "Prefer")));
             if (message.Request.Method == RequestMethod.Post)
             {
                 foreach (var route in _bodyRoutes)
@@ -80,9 +86,12 @@ namespace CrossTenantSecurity.Engine.Tests
             message.Response = new FakeResponse(404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"no fake route for " + uri.PathAndQuery + "\"}}");
             return default;
         }
+
+        private static string? Header(Request request, string name) => request.Headers.TryGetValue(name, out string? value) ? value : null;
     }
 
-    internal sealed record FakeCall(Uri Uri, string Method, string Body, long Timestamp);
+    /// <summary>One request as the fake saw it. The Authorization header is kept for assertions on whose token it is; never print it.</summary>
+    internal sealed record FakeCall(Uri Uri, string Method, string Body, long Timestamp, string? Authorization, string? Prefer);
 
     internal sealed class FakeResponse : Response
     {

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CrossTenantSecurity.Engine.Tests
 {
@@ -17,7 +17,7 @@ namespace CrossTenantSecurity.Engine.Tests
         private static string SubscriptionId(int i) => $"{i:D8}-0000-4000-8000-000000000000";
 
         /// <summary>An estate of <paramref name="count"/> subscriptions delegated to the MSP, in one /subscriptions page.</summary>
-        private static FakeArm Estate(int count)
+        private static FakeArm Estate(int count, TimeProvider? clock = null)
         {
             var items = new JsonArray();
             for (int i = 1; i <= count; i++)
@@ -32,7 +32,7 @@ namespace CrossTenantSecurity.Engine.Tests
                     ["managedByTenants"] = new JsonArray(new JsonObject { ["tenantId"] = TestSupport.Msp.ToString() }),
                 });
             }
-            return new FakeArm()
+            return new FakeArm(clock)
                 .OnPath("/subscriptions", new JsonObject { ["value"] = items }.ToJsonString())
                 .OnPath("/tenants", "{\"value\":[]}");
         }
@@ -48,10 +48,14 @@ namespace CrossTenantSecurity.Engine.Tests
 
         private static List<FakeCall> GraphCalls(FakeArm arm) => arm.Calls.Where(c => c.Uri.AbsolutePath == GraphPath).OrderBy(c => c.Timestamp).ToList();
 
-        private static async Task<RecordingSink<IReadOnlyDictionary<string, object?>>> RunAsync(CrossTenantClient client, ResourceGraphQuery? query = null)
+        /// <summary>Runs the query; with a manual clock, moves it in 10 ms steps until the query is done.</summary>
+        private static async Task<RecordingSink<IReadOnlyDictionary<string, object?>>> RunAsync(CrossTenantClient client, ResourceGraphQuery? query = null,
+            FakeTimeProvider? clock = null)
         {
             var sink = new RecordingSink<IReadOnlyDictionary<string, object?>>();
-            await client.QueryResourceGraphAsync(query ?? new ResourceGraphQuery { Query = Query }, sink);
+            Task run = client.QueryResourceGraphAsync(query ?? new ResourceGraphQuery { Query = Query }, sink);
+            if (clock is null) await run;
+            else await clock.AdvanceUntilDoneAsync(run, TimeSpan.FromMilliseconds(10));
             return sink;
         }
 
@@ -105,23 +109,21 @@ namespace CrossTenantSecurity.Engine.Tests
         [Fact]
         public async Task Governor_holds_every_caller_until_the_quota_resets()
         {
-            // Two batches read at once; every response says the quota is used up and resets 200 ms later.
-            FakeArm arm = Estate(1500).OnPost(GraphPath, body =>
+            // Two batches read at once; every response says the quota is used up and resets 200 ms later (on the manual clock).
+            FakeTimeProvider clock = ManualClock.Create();
+            FakeArm arm = Estate(1500, clock).OnPost(GraphPath, body =>
             {
                 string? token = (string?)JsonNode.Parse(body)!["options"]!["$skipToken"];
                 return Page(Rows("/" + (token ?? "p1")), skipToken: token switch { null => "p2", "p2" => "p3", _ => null }, remaining: 0, resetsAfter: "00:00:00.200");
             });
-            var clock = Stopwatch.StartNew();
-            var sink = await RunAsync(TestSupport.Client(arm), new ResourceGraphQuery { Query = Query, MaxConcurrency = 2 });
-            clock.Stop();
+            var sink = await RunAsync(TestSupport.Client(arm, time: clock), new ResourceGraphQuery { Query = Query, MaxConcurrency = 2 }, clock);
 
             Assert.Equal(6, sink.Results.Count);
-            List<double> sentAt = GraphCalls(arm).Select(c => Stopwatch.GetElapsedTime(GraphCalls(arm)[0].Timestamp, c.Timestamp).TotalMilliseconds).ToList();
+            List<TimeSpan> sentAt = GraphCalls(arm).Select(c => clock.GetElapsedTime(GraphCalls(arm)[0].Timestamp, c.Timestamp)).ToList();
             Assert.Equal(6, sentAt.Count);
-            const double tolerance = 15; // timer granularity
-            Assert.All(sentAt.Skip(2).Take(2), t => Assert.True(t >= 200 - tolerance, $"a page went {t:F0} ms after the first, before the 200 ms reset"));
-            Assert.All(sentAt.Skip(4), t => Assert.True(t >= 400 - tolerance, $"a page went {t:F0} ms after the first, before the second reset"));
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}"); // waits, not 429 back-offs of seconds each
+            Assert.All(sentAt.Skip(2).Take(2), t => Assert.True(t >= TimeSpan.FromMilliseconds(200), $"a page went {t.TotalMilliseconds:F0} ms after the first, before the 200 ms reset"));
+            Assert.All(sentAt.Skip(4), t => Assert.True(t >= TimeSpan.FromMilliseconds(400), $"a page went {t.TotalMilliseconds:F0} ms after the first, before the second reset"));
+            Assert.Equal(6, arm.Calls.Count(c => c.Uri.AbsolutePath == GraphPath)); // waits, never 429s and their back-offs
             Assert.Contains(sink.Verbose, v => v.Contains("quota used up", StringComparison.Ordinal));
         }
 
@@ -129,16 +131,32 @@ namespace CrossTenantSecurity.Engine.Tests
         public async Task A_429_waits_for_the_reported_reset_then_succeeds()
         {
             int calls = 0;
-            FakeArm arm = Estate(2).OnPost(GraphPath, _ => ++calls == 1
+            FakeTimeProvider clock = ManualClock.Create();
+            FakeArm arm = Estate(2, clock).OnPost(GraphPath, _ => ++calls == 1
                 ? new FakeResponse(429, "{\"error\":{\"code\":\"RateLimiting\",\"message\":\"throttled\"}}", ("x-ms-user-quota-remaining", "0"), ("x-ms-user-quota-resets-after", "00:00:00.150"))
                 : Page(Rows("/a")));
-            var sink = await RunAsync(TestSupport.Client(arm));
+            var sink = await RunAsync(TestSupport.Client(arm, time: clock), clock: clock);
 
             Assert.Single(sink.Results);
             Assert.Empty(sink.Failures);
             List<FakeCall> sent = GraphCalls(arm);
             Assert.Equal(2, sent.Count);
-            Assert.True(Stopwatch.GetElapsedTime(sent[0].Timestamp, sent[1].Timestamp) >= TimeSpan.FromMilliseconds(135), "retried before the quota reset");
+            Assert.True(clock.GetElapsedTime(sent[0].Timestamp, sent[1].Timestamp) >= TimeSpan.FromMilliseconds(150), "retried before the quota reset");
+        }
+
+        [Fact]
+        public void Quota_headers_read_Retry_After_with_the_one_parser()
+        {
+            FakeTimeProvider clock = ManualClock.Create();
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["x-ms-user-quota-remaining"] = "3", ["x-ms-user-quota-resets-after"] = "00:00:04.500", ["Retry-After"] = clock.GetUtcNow().AddSeconds(7).ToString("r"),
+            };
+            var read = Engine.ResourceGraph.QuotaHeaders.Read(name => headers.TryGetValue(name, out string? v) ? v : null, clock);
+
+            Assert.Equal(3, read.RemainingQuota);
+            Assert.Equal(TimeSpan.FromSeconds(4.5), read.ResetAfter);
+            Assert.Equal(TimeSpan.FromSeconds(7), read.RetryAfter);
         }
 
         [Fact]

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
-using Azure.Core.Pipeline;
 using CrossTenantSecurity.Engine.Transport;
 using CrossTenantSecurity.Engine.Session;
 
@@ -33,24 +32,33 @@ namespace CrossTenantSecurity.Engine.Tests
         }
 
         /// <param name="hedgeReads">Off where a test counts requests: a read stalled past 200 ms by a busy machine would be sent twice.</param>
-        public static CrossTenantClient Client(FakeArm arm, Guid? signedInTenant = null, int maxRetries = 2, bool hedgeReads = true)
+        public static CrossTenantClient Client(FakeArm arm, Guid? signedInTenant = null, int maxRetries = 2, TimeProvider? time = null, bool hedgeReads = true)
         {
             Guid tenant = signedInTenant ?? Msp;
             var context = new Context("test", "ServicePrincipal", tenant, "Fake", AuthenticationMethod.AccessToken, null, null);
-            var environment = new CloudEnvironment("Fake", Endpoint, new Uri("https://login.example.test/"), Endpoint.AbsoluteUri, null, false);
-            var tokens = new TokenBroker(new ConnectionOptions { Method = AuthenticationMethod.AccessToken, AccessToken = Jwt(tenant), TenantId = tenant, Environment = environment });
-            return new CrossTenantClient(context, Gateway(arm, tenant, maxRetries, hedgeReads), tokens);
+            var tokens = new TokenBroker(new ConnectionOptions { Method = AuthenticationMethod.AccessToken, AccessToken = Jwt(tenant), TenantId = tenant, Environment = Environment });
+            return new CrossTenantClient(context, Gateway(arm, tenant, maxRetries, time, hedgeReads), tokens);
         }
 
-        /// <summary>The real ARM pipeline (retries, throttle governor, bearer token) over the fake transport.</summary>
-        public static ArmGateway Gateway(FakeArm arm, Guid? signedInTenant = null, int maxRetries = 2, bool hedgeReads = true)
+        /// <summary>The fake cloud: ARM at <see cref="Endpoint"/>, Graph, Defender for Endpoint and Log Analytics on hosts of their own.</summary>
+        public static CloudEnvironment Environment { get; } = new("Fake", Endpoint, new Uri("https://login.example.test/"), Endpoint.AbsoluteUri,
+            new Uri("https://graph.example.test/"), EnvironmentSource.Process, logAnalyticsUrl: new Uri("https://logs.example.test/"),
+            defenderEndpointUrl: new Uri("https://mde.example.test/"));
+
+        /// <summary>Options for a session over the fake transport: quick retries, the given clock.</summary>
+        public static ConnectionOptions Options(int maxRetries = 2, TimeProvider? time = null, bool hedgeReads = true) => new()
         {
-            var environment = new CloudEnvironment("Fake", Endpoint, new Uri("https://login.example.test/"), Endpoint.AbsoluteUri, null, false);
-            var options = new ConnectionOptions { Environment = environment, MaxRetries = maxRetries, RetryDelay = TimeSpan.FromMilliseconds(1), NetworkTimeout = TimeSpan.FromSeconds(5) };
-            var credential = new StaticTokenCredential(Jwt(signedInTenant ?? Msp), DateTimeOffset.UtcNow.AddHours(1));
-            HttpPipeline pipeline = ArmGateway.CreatePipeline(credential, environment, options, arm);
-            return new ArmGateway(pipeline, Endpoint, hedgeReads: hedgeReads);
-        }
+            Environment = Environment, MaxRetries = maxRetries, RetryDelay = TimeSpan.FromMilliseconds(1), NetworkTimeout = TimeSpan.FromSeconds(60),
+            HedgeReads = hedgeReads, Time = time,
+        };
+
+        /// <summary>The real ARM pipeline (retries, throttle governor, bearer token) over the fake transport.</summary>
+        public static ArmGateway Gateway(FakeArm arm, Guid? signedInTenant = null, int maxRetries = 2, TimeProvider? time = null, bool hedgeReads = true) =>
+            Gateway(new ServiceTransport(Options(maxRetries, time, hedgeReads), arm), signedInTenant);
+
+        /// <summary>The real ARM pipeline over a session transport built by the test (to reach its governor, or share it with other gateways).</summary>
+        public static ArmGateway Gateway(ServiceTransport transport, Guid? signedInTenant = null) =>
+            new(transport, new StaticTokenCredential(Jwt(signedInTenant ?? Msp), DateTimeOffset.UtcNow.AddHours(1)), transport.Environment);
 
         /// <summary>Wraps an example body as an ARM page, replacing its placeholder nextLink.</summary>
         public static string Page(JsonNode body, string? nextLink)

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using CrossTenantSecurity.Engine.Transport;
 
 namespace CrossTenantSecurity.Engine.ResourceGraph
 {
@@ -20,18 +21,14 @@ namespace CrossTenantSecurity.Engine.ResourceGraph
         public TimeSpan? ResetAfter { get; }
         public TimeSpan? RetryAfter { get; }
 
-        public static QuotaHeaders Read(Func<string, string?> header) =>
-            new QuotaHeaders(ParseRemaining(header(Remaining)), ParseResetsAfter(header(ResetsAfter)), ParseRetryAfter(header("Retry-After")));
+        public static QuotaHeaders Read(Func<string, string?> header, TimeProvider time) =>
+            new QuotaHeaders(ParseRemaining(header(Remaining)), ParseResetsAfter(header(ResetsAfter)), RetryAfterHeader.Read(header, time));
 
-        public static int? ParseRemaining(string? value) =>
+        private static int? ParseRemaining(string? value) =>
             int.TryParse(value?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? Math.Max(0, n) : null;
 
         /// <summary>hh:mm:ss, possibly with fractional seconds (hh:mm:ss.fff).</summary>
-        public static TimeSpan? ParseResetsAfter(string? value) =>
+        private static TimeSpan? ParseResetsAfter(string? value) =>
             TimeSpan.TryParse(value?.Trim(), CultureInfo.InvariantCulture, out TimeSpan span) && span >= TimeSpan.Zero ? span : null;
-
-        /// <summary>Delta seconds (the HTTP-date form is not used by Azure for this).</summary>
-        public static TimeSpan? ParseRetryAfter(string? value) =>
-            double.TryParse(value?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && seconds >= 0 ? TimeSpan.FromSeconds(seconds) : null;
     }
 }

@@ -73,10 +73,10 @@ namespace CrossTenantSecurity.Engine.ResourceGraph
                 bool throttled = false;
                 try
                 {
-                    return await _arm.PostJsonAsync(ResourceGraphApi.Path, body, verbose, header => headers = QuotaHeaders.Read(header),
+                    return await _arm.PostJsonAsync(ResourceGraphApi.Path, body, verbose, header => headers = QuotaHeaders.Read(header, _arm.Time),
                         SelfGovernedResponseClassifier.Instance, cancellationToken).ConfigureAwait(false);
                 }
-                catch (ArmRequestException e) when (e.Status == 429)
+                catch (ServiceRequestException e) when (e.Status == 429)
                 {
                     throttled = true;
                     TimeSpan wait = _governor.Throttled(ticket, headers, Backoff(attempt));

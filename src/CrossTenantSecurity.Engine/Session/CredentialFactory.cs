@@ -85,7 +85,7 @@ namespace CrossTenantSecurity.Engine.Session
                 options.ClientId is { Length: > 0 } clientId ? ManagedIdentityId.FromUserAssignedClientId(clientId) :
                 ManagedIdentityId.SystemAssigned;
             var managedIdentityOptions = new ManagedIdentityCredentialOptions(id) { AuthorityHost = options.Environment.ActiveDirectoryAuthority };
-            managedIdentityOptions.AddPolicy(new HttpTracePolicy("Sign-in"), HttpPipelinePosition.PerRetry);
+            managedIdentityOptions.AddPolicy(new HttpTracePolicy("Sign-in", options.Time), HttpPipelinePosition.PerRetry);
             return new ManagedIdentityCredential(managedIdentityOptions);
         }
 
@@ -105,7 +105,7 @@ namespace CrossTenantSecurity.Engine.Session
             };
             foreach (Guid tenant in additionallyAllowedTenants ?? Array.Empty<Guid>()) allowed?.Add(tenant.ToString());
             credentialOptions.AuthorityHost = authority;
-            credentialOptions.AddPolicy(new HttpTracePolicy("Sign-in"), HttpPipelinePosition.PerRetry);
+            credentialOptions.AddPolicy(new HttpTracePolicy("Sign-in", options.Time), HttpPipelinePosition.PerRetry);
             credentialOptions.Retry.MaxRetries = options.MaxRetries;
             credentialOptions.Retry.NetworkTimeout = options.NetworkTimeout;
             // Instance discovery asks login.microsoftonline.com about the authority; a custom cloud

@@ -1,22 +1,3 @@
-using System;
-
-namespace CrossTenantSecurity.Engine.Transport
-{
-    /// <summary>A non-success ARM response, with the service's error code and message.</summary>
-    internal sealed class ArmRequestException : Exception
-    {
-        public ArmRequestException(int status, string? errorCode, string message, string? requestId, string? retryAfter = null)
-            : base(message)
-        {
-            Status = status;
-            ErrorCode = errorCode;
-            RequestId = requestId;
-            RetryAfter = retryAfter;
-        }
-
-        public int Status { get; }
-        public string? ErrorCode { get; }
-        public string? RequestId { get; }
-        public string? RetryAfter { get; }
-    }
-}
+// The name ARM-era code knows for ServiceRequestException, kept so that callers (and Scopes/FailureMapper, which maps
+// it to a typed ScopeFailure) cover every service without a rename sweep across folders other work is changing.
+global using ArmRequestException = CrossTenantSecurity.Engine.Transport.ServiceRequestException;

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Threading;
 using Azure.Core;
 
@@ -12,9 +11,14 @@ namespace CrossTenantSecurity.Engine.Transport
     /// </summary>
     internal sealed class AttemptTracker
     {
-        private long _inFlightSince; // Stopwatch timestamp; 0 when no try is in flight
+        private const long NotInFlight = long.MinValue;
+
+        private readonly TimeProvider _time;
+        private long _inFlightSince = NotInFlight; // a timestamp of _time
         private int _held;
         private int _tries;
+
+        private AttemptTracker(TimeProvider time) => _time = time;
 
         /// <summary>How long the current try has been in flight, or null when none is.</summary>
         public TimeSpan? CurrentTryAge
@@ -22,19 +26,19 @@ namespace CrossTenantSecurity.Engine.Transport
             get
             {
                 long since = Interlocked.Read(ref _inFlightSince);
-                return since == 0 ? null : Stopwatch.GetElapsedTime(since);
+                return since == NotInFlight ? null : _time.GetElapsedTime(since);
             }
         }
 
-        /// <summary>Whether a try was held back after a 429 on its subscription.</summary>
+        /// <summary>Whether a try was held back after a 429 on its bucket.</summary>
         public bool WasHeld => Volatile.Read(ref _held) != 0;
 
         /// <summary>Tries sent so far (a clean read has exactly one).</summary>
         public int Tries => Volatile.Read(ref _tries);
 
-        public static AttemptTracker AttachTo(HttpMessage message)
+        public static AttemptTracker AttachTo(HttpMessage message, TimeProvider time)
         {
-            var tracker = new AttemptTracker();
+            var tracker = new AttemptTracker(time);
             message.SetProperty(typeof(AttemptTracker), tracker);
             return tracker;
         }
@@ -47,9 +51,9 @@ namespace CrossTenantSecurity.Engine.Transport
         public void TrySent()
         {
             Interlocked.Increment(ref _tries);
-            Interlocked.Exchange(ref _inFlightSince, Stopwatch.GetTimestamp());
+            Interlocked.Exchange(ref _inFlightSince, _time.GetTimestamp());
         }
 
-        public void TryEnded() => Interlocked.Exchange(ref _inFlightSince, 0);
+        public void TryEnded() => Interlocked.Exchange(ref _inFlightSince, NotInFlight);
     }
 }

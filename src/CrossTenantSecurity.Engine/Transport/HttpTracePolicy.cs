@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Threading.Tasks;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -22,35 +21,40 @@ namespace CrossTenantSecurity.Engine.Transport
         };
 
         private readonly string _label;
+        private readonly TimeProvider _time;
 
-        public HttpTracePolicy(string label) => _label = label;
+        public HttpTracePolicy(string label, TimeProvider? time = null)
+        {
+            _label = label;
+            _time = time ?? TimeProvider.System;
+        }
 
         public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
             Action<string>? write = RequestTrace.Current;
             if (write is null) { ProcessNext(message, pipeline); return; }
-            var watch = Stopwatch.StartNew();
+            long started = _time.GetTimestamp();
             try { ProcessNext(message, pipeline); }
-            catch (Exception e) { write(Describe(message, watch, e)); throw; }
-            write(Describe(message, watch, null));
+            catch (Exception e) { write(Describe(message, started, e)); throw; }
+            write(Describe(message, started, null));
         }
 
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
             Action<string>? write = RequestTrace.Current;
             if (write is null) { await ProcessNextAsync(message, pipeline).ConfigureAwait(false); return; }
-            var watch = Stopwatch.StartNew();
+            long started = _time.GetTimestamp();
             try { await ProcessNextAsync(message, pipeline).ConfigureAwait(false); }
-            catch (Exception e) { write(Describe(message, watch, e)); throw; }
-            write(Describe(message, watch, null));
+            catch (Exception e) { write(Describe(message, started, e)); throw; }
+            write(Describe(message, started, null));
         }
 
-        private string Describe(HttpMessage message, Stopwatch watch, Exception? failure)
+        private string Describe(HttpMessage message, long started, Exception? failure)
         {
             var parts = new List<string>();
             Request request = message.Request;
             string outcome = failure is null ? (message.HasResponse ? message.Response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) : "no response") : failure.GetType().Name;
-            parts.Add($"{_label} {request.Method} {SecretRedactor.Url(request.Uri.ToUri())} -> {outcome} in {watch.ElapsedMilliseconds} ms");
+            parts.Add($"{_label} {request.Method} {SecretRedactor.Url(request.Uri.ToUri())} -> {outcome} in {(long)_time.GetElapsedTime(started).TotalMilliseconds} ms");
             if (request.Headers.TryGetValue("Authorization", out _)) parts.Add("Authorization: [redacted]");
             foreach (string name in RequestIdHeaders)
             {

@@ -30,7 +30,7 @@ namespace CrossTenantSecurity.Engine.Transport
         private const double Percentile = 0.99;
         private const double MaximumSavedHedges = 20;
 
-        private readonly ConcurrentDictionary<string, LatencyWindow> _windows = new(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<(CloudService, RequestScopeKind, string), LatencyWindow> _windows = new();
         private readonly LatencyWindow _allReads = new();
         private readonly object _budgetLock = new();
         private double _budget = 1;
@@ -51,11 +51,11 @@ namespace CrossTenantSecurity.Engine.Transport
         /// How long a read of this kind may take before it is worth a second request; null while unknown or disabled.
         /// Call it once per read: each call also earns the budget its share of a hedge.
         /// </summary>
-        public TimeSpan? DelayFor(string kind)
+        public TimeSpan? DelayFor(RequestScope scope)
         {
             if (!Enabled) return null;
             Earn();
-            TimeSpan? delay = _windows.TryGetValue(kind, out LatencyWindow? window) ? window.Quantile(Percentile, MinimumSamples) : null;
+            TimeSpan? delay = _windows.TryGetValue(KindOf(scope), out LatencyWindow? window) ? window.Quantile(Percentile, MinimumSamples) : null;
             // A kind not seen often enough yet (50 subscriptions' alerts) borrows the session's tail over every read, doubled:
             // kinds differ, and the budget bounds a wrong guess.
             delay ??= _allReads.Quantile(Percentile, MinimumSamples) * 2;
@@ -81,26 +81,18 @@ namespace CrossTenantSecurity.Engine.Transport
         /// Records how long a read took. When a hedge answered first, the first request's time so far is recorded
         /// instead, a lower bound of its real latency, so that hedging does not hide the tail it reacts to.
         /// </summary>
-        public void Record(string kind, TimeSpan elapsed)
+        public void Record(RequestScope scope, TimeSpan elapsed)
         {
             if (!Enabled) return;
-            _windows.GetOrAdd(kind, _ => new LatencyWindow()).Add(elapsed);
+            _windows.GetOrAdd(KindOf(scope), _ => new LatencyWindow()).Add(elapsed);
             _allReads.Add(elapsed);
         }
 
         /// <summary>
-        /// The kind of a read: its path with every GUID replaced, so all subscriptions' assessment pages are one kind
-        /// and their secure scores another.
+        /// The kind of a read, from its scope: the service, the kind of scope and what is asked of it, so all subscriptions'
+        /// assessment pages are one kind and their secure scores another.
         /// </summary>
-        public static string KindOf(Uri uri)
-        {
-            string[] segments = uri.AbsolutePath.Split('/');
-            for (int i = 0; i < segments.Length; i++)
-            {
-                if (Guid.TryParse(segments[i], out _)) segments[i] = "*";
-            }
-            return string.Join("/", segments);
-        }
+        public static (CloudService, RequestScopeKind, string) KindOf(RequestScope scope) => (scope.Service, scope.Kind, scope.Operation);
 
         private void Earn()
         {
