@@ -81,9 +81,5 @@ namespace CrossTenantSecurity.Engine
         /// </summary>
         public virtual Task SetAlertStatesAsync(IReadOnlyList<Alert> alerts, AlertState state, bool reread, int maxConcurrency, IScopeSink<Alert> sink, CancellationToken cancellationToken = default) =>
             DefenderForCloud.SetAlertStatesAsync(alerts, state, reread, maxConcurrency, sink, cancellationToken);
-
-        /// <summary>The subscriptions in scope; unknown ids and tenants are reported to the sink, not dropped.</summary>
-        private Task<List<DelegatedSubscription>> ResolveScopesAsync<T>(PostureQuery query, IScopeSink<T> sink, CancellationToken cancellationToken) =>
-            Subscriptions.ResolveAsync(query.Scope, sink, cancellationToken);
     }
 }

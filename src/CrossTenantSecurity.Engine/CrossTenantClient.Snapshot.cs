@@ -9,7 +9,7 @@ namespace CrossTenantSecurity.Engine
     {
         private PostureSnapshotService? _snapshots;
 
-        private PostureSnapshotService Snapshots => LazyInitializer.EnsureInitialized(ref _snapshots, () => new PostureSnapshotService(PostureReader, Subscriptions));
+        private PostureSnapshotService Snapshots => LazyInitializer.EnsureInitialized(ref _snapshots, () => new PostureSnapshotService(PostureReader, Subscriptions, _arm.Time));
 
         /// <summary>
         /// One fan-out over every subscription in scope that reads each posture kind of a subscription in one

@@ -10,12 +10,23 @@ BeforeAll {
     function New-TemporaryDirectoryPath { Join-Path ([IO.Path]::GetTempPath()) ('ct-emulator-test-' + [guid]::NewGuid().ToString('N').Substring(0, 8)) }
 }
 
+BeforeDiscovery {
+    # A shell without job control starts background commands with SIGINT ignored, and an ignored SIGINT is inherited by
+    # every child: .NET then leaves it ignored (as nohup intends), so Ctrl+C cannot be tested from such a run.
+    $ignored = Get-Content /proc/$PID/status -ErrorAction SilentlyContinue | Where-Object { $_ -like 'SigIgn:*' }
+    $script:SigIntIgnored = $ignored -and (([Convert]::ToUInt64(($ignored -split '\s+')[1], 16) -band 0x2) -ne 0)
+}
+
 Describe 'The emulator process' {
-    It 'stops on <_> with exit code 0 and removes its certificate files' -ForEach 'TERM', 'INT' {
+    It 'stops on <Signal> with exit code 0 and removes its certificate files' -ForEach @(
+        @{ Signal = 'TERM'; Skip = $false }
+        @{ Signal = 'INT'; Skip = $script:SigIntIgnored }
+    ) {
+        if ($Skip) { Set-ItResult -Skipped -Because 'this run was started with SIGINT ignored (a background job of a shell without job control), and the emulator inherits that' }
         $certificates = New-TemporaryDirectoryPath
         $emulator = Start-CtEmulator -CertificateDirectory $certificates
         Test-Path (Join-Path $certificates 'emulator-ca.pem') | Should -BeTrue
-        Stop-CtEmulator -Emulator $emulator -Signal $_ | Should -Be 0
+        Stop-CtEmulator -Emulator $emulator -Signal $Signal | Should -Be 0
         Test-Path (Join-Path $certificates 'emulator-ca.pem') | Should -BeFalse
         Get-Content $emulator.ErrorLogPath -Raw | Should -BeNullOrEmpty
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using CrossTenantSecurity.Engine.DefenderForCloud;
@@ -20,18 +19,21 @@ namespace CrossTenantSecurity.Engine.Snapshot
         private readonly PostureReader _reader;
         private readonly SubscriptionScope _subscriptions;
 
-        public PostureSnapshotService(PostureReader reader, SubscriptionScope subscriptions)
+        private readonly TimeProvider _time;
+
+        public PostureSnapshotService(PostureReader reader, SubscriptionScope subscriptions, TimeProvider time)
         {
             _reader = reader;
             _subscriptions = subscriptions;
+            _time = time;
         }
 
         public async Task GetAsync(Context context, PostureQuery query, bool includeDetail, IScopeSink<PostureSnapshot> sink, CancellationToken cancellationToken)
         {
             if (query is null) throw new ArgumentNullException(nameof(query));
             if (sink is null) throw new ArgumentNullException(nameof(sink));
-            DateTimeOffset takenAt = DateTimeOffset.UtcNow;
-            var clock = Stopwatch.StartNew();
+            DateTimeOffset takenAt = _time.GetUtcNow();
+            long started = _time.GetTimestamp();
             var aggregator = new PostureAggregator(includeDetail);
             var kinds = new SnapshotKinds(aggregator.KeepsDetail);
             var progress = new SnapshotProgress(sink, aggregator, kinds.All.Count);
@@ -55,8 +57,7 @@ namespace CrossTenantSecurity.Engine.Snapshot
                     cancellationToken, progress.Listed).ConfigureAwait(false);
             }
             aggregator.CloseAll();
-            clock.Stop();
-            sink.OnResult(aggregator.Build(context, query, takenAt, clock.Elapsed));
+            sink.OnResult(aggregator.Build(context, query, takenAt, _time.GetElapsedTime(started)));
         }
 
         /// <summary>

@@ -288,18 +288,18 @@ namespace CrossTenantSecurity.Engine.Tenancy
         }
 
         /// <summary>A listing that is not cancelled when the Tab that started it stops waiting; bounded on its own.</summary>
-        private static async Task<T> InBackground<T>(Func<Action<string>, CancellationToken, Task<T>> load)
+        private async Task<T> InBackground<T>(Func<Action<string>, CancellationToken, Task<T>> load)
         {
-            using var limit = new CancellationTokenSource(BackgroundListingLimit);
+            using var limit = new CancellationTokenSource(BackgroundListingLimit, _arm.Time);
             return await load(_ => { }, limit.Token).ConfigureAwait(false);
         }
 
         /// <summary>The listing's result if it succeeds within <paramref name="wait"/>, else null (its failure observed, never thrown).</summary>
-        private static async Task<T?> WithinAsync<T>(Task<T> listing, TimeSpan wait, CancellationToken cancellationToken) where T : class
+        private async Task<T?> WithinAsync<T>(Task<T> listing, TimeSpan wait, CancellationToken cancellationToken) where T : class
         {
             _ = listing.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            Task finished = await Task.WhenAny(listing, Task.Delay(wait, stopWaiting.Token)).ConfigureAwait(false);
+            Task finished = await Task.WhenAny(listing, Task.Delay(wait, _arm.Time, stopWaiting.Token)).ConfigureAwait(false);
             stopWaiting.Cancel();
             return finished == listing && listing.Status == TaskStatus.RanToCompletion ? listing.Result : null;
         }
