@@ -110,7 +110,8 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
         /// <summary>
         /// Reads one kind (and its children) from Resource Graph or ARM as the query's source says (Auto: Resource Graph for
         /// kinds that prefer it, from the threshold on). Subscriptions Resource Graph returns no rows for are read over ARM,
-        /// so each still ends as data or as one typed failure.
+        /// and those it returned rows for that do not fit the kind fail as InvalidResponse, so each still ends as data or as
+        /// one typed failure.
         /// </summary>
         private async Task ReadAsync<T>(PostureQuery query, PostureKind<T> kind, PostureFilter<T> filter, IScopeSink<T> sink, CancellationToken cancellationToken,
             IChildRead<T>? children = null)
@@ -133,17 +134,21 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
                 await _subscriptions.FanOutAsync(subscriptions, query.MaxConcurrency, sink, OverArmAsync, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            ISet<string> covered = await _reader.ReadFromGraphAsync(kind, filter, subscriptions, query.MaxConcurrency, sink, cancellationToken).ConfigureAwait(false);
+            GraphCoverage coverage = await _reader.ReadFromGraphAsync(kind, filter, subscriptions, query.MaxConcurrency, sink, cancellationToken).ConfigureAwait(false);
             if (children is not null)
             {
                 // Children only for the subscriptions Resource Graph covered; the others get both over ARM.
-                var parentsCovered = subscriptions.Where(s => covered.Contains(s.SubscriptionId)).ToList();
-                await children.ReadFromGraphAsync(_reader, parentsCovered, query.MaxConcurrency, cancellationToken).ConfigureAwait(false);
+                var parentsCovered = subscriptions.Where(s => coverage.Covers(s.SubscriptionId)).ToList();
+                coverage = coverage.With(await children.ReadFromGraphAsync(_reader, parentsCovered, query.MaxConcurrency, cancellationToken).ConfigureAwait(false));
             }
-            var rest = subscriptions.Where(s => !covered.Contains(s.SubscriptionId)).ToList();
+            var rest = subscriptions.Where(s => !coverage.Covers(s.SubscriptionId)).ToList();
             if (rest.Count == 0) return;
-            sink.OnVerbose($"{rest.Count} subscription(s) returned no Resource Graph rows; reading them over ARM.");
-            await _subscriptions.FanOutAsync(rest, query.MaxConcurrency, sink, OverArmAsync, cancellationToken).ConfigureAwait(false);
+            sink.OnVerbose($"{rest.Count} subscription(s) returned no usable Resource Graph rows; reading them over ARM.");
+            await _subscriptions.FanOutAsync(rest, query.MaxConcurrency, sink, (s, ct) =>
+            {
+                coverage.ThrowIfInvalid(s.SubscriptionId);
+                return OverArmAsync(s, ct);
+            }, cancellationToken).ConfigureAwait(false);
         }
     }
 }
