@@ -33,7 +33,7 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
         /// <summary>The problem with one item of many, naming the item by its id (kept readable even in a broken answer) or position.</summary>
         private static string? Item(RequiredFields required, JsonElement item, int? index) =>
             required.ProblemWith(item) is { } problem
-                ? $"{problem} (item {Json.String(item, "id") ?? (index is int i ? "#" + (i + 1) : "without an id")})"
+                ? $"{problem}, in item {Json.String(item, "id") ?? (index is int i ? "#" + (i + 1) : "without an id")}"
                 : null;
     }
 }
