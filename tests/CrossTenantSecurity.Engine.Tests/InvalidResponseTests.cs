@@ -191,6 +191,27 @@ namespace CrossTenantSecurity.Engine.Tests
             Assert.Contains(RequestId, warning, StringComparison.Ordinal);
         }
 
+        [Fact]
+        public async Task An_alert_read_back_after_a_state_change_that_does_not_fit_is_one_InvalidResponse_not_an_alert_of_defaults()
+        {
+            string id = (string)Alert(1)["id"]!;
+            var estate = new PostureEstate(1);
+            estate.Arm.On(u => u.AbsolutePath == id + "/dismiss", _ => new FakeResponse(204, string.Empty));
+            Answer(estate, id, "{\"id\":\"" + id + "\",\"name\":\"a1\",\"properties\":{\"status\":42}}", null);
+            var alert = new Alert(new SubscriptionRef(Faulted, "sub 1", Guid.Parse(PostureEstate.Customer), "Contoso"), "a1", null, null, "Active", null, null, null,
+                "westeurope", "rg", null, null, null, id);
+
+            var sink = new RecordingSink<Alert>();
+            await estate.Client().SetAlertStatesAsync(new[] { alert }, AlertState.Dismissed, reread: true, maxConcurrency: 1, sink);
+
+            Assert.Empty(sink.Results);
+            ScopeFailure failure = Assert.Single(sink.Failures);
+            Assert.Equal((ScopeFailureKind.InvalidResponse, id), (failure.Kind, failure.Scope));
+            Assert.Same(alert, failure.Target);
+            Assert.Contains("properties.status is a number, not a string", failure.Message, StringComparison.Ordinal);
+            Assert.Contains(RequestId, failure.Message, StringComparison.Ordinal);
+        }
+
         private static ScopeFailure AssertOneInvalidResponse(IReadOnlyList<ScopeFailure> failures, string reason)
         {
             ScopeFailure failure = Assert.Single(failures);

@@ -101,7 +101,9 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
                     throw new ArmRequestException(400, "AlertLocationMissing", $"The alert id '{alert.Id}' has no /locations/ segment, so its state cannot be changed.", null);
                 await _arm.PostAsync($"{alert.Id.TrimStart('/')}/{action}?api-version={ApiVersions.Alerts}", sink.OnVerbose, ct).ConfigureAwait(false);
                 if (!reread) return;
-                using JsonDocument doc = await _arm.GetAsync($"{alert.Id.TrimStart('/')}?api-version={ApiVersions.Alerts}", sink.OnVerbose, ct).ConfigureAwait(false);
+                string path = $"{alert.Id.TrimStart('/')}?api-version={ApiVersions.Alerts}";
+                using JsonDocument doc = await _arm.GetAsync(path, sink.OnVerbose, ct).ConfigureAwait(false);
+                ShapeCheck.Document(PostureKinds.Alerts.Required, doc, path);
                 sink.OnResult(AlertReader.Parse(new SubscriptionRef(alert.SubscriptionId, alert.SubscriptionName, alert.TenantId, alert.TenantName), doc.RootElement));
             }, (alert, e, ct) => Task.FromResult(FailureMapper.ToFailure(alert.Id, e, alert,
                 "Changing alert states needs Security Admin or Contributor in the customer's delegation.")), cancellationToken).ConfigureAwait(false);
