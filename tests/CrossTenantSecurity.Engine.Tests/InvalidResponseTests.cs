@@ -139,23 +139,29 @@ namespace CrossTenantSecurity.Engine.Tests
         [Fact]
         public async Task A_Resource_Graph_row_that_does_not_fit_fails_its_subscription_which_is_not_read_again_over_ARM()
         {
-            const string type = "microsoft.security/assessments";
-            var estate = new PostureEstate(2);
-            estate.Arm.OnPost(PostureEstate.GraphPath, _ =>
-            {
-                JsonObject bad = PostureEstate.Assessment(1, "k1", "Unhealthy", "High");
-                bad["properties"]!["status"] = "Unhealthy";
-                var rows = new JsonArray(PostureEstate.Row(Faulted, type, bad), PostureEstate.Row(Healthy, type, PostureEstate.Assessment(2, "k1", "Unhealthy", "High")));
-                return new FakeResponse(200, new JsonObject { ["totalRecords"] = 2, ["count"] = 2, ["data"] = rows, ["resultTruncated"] = "false" }.ToJsonString(),
-                    ("x-ms-request-id", RequestId));
-            });
+            PostureEstate estate = GraphWithABadAssessmentRow();
 
             var sink = new RecordingSink<Recommendation>();
             await estate.Client().GetRecommendationsAsync(new PostureQuery { Source = PostureSource.ResourceGraph }, new RecommendationFilter(), sink);
 
             ScopeFailure failure = AssertOneInvalidResponse(sink.Failures, "properties.status is a string, not an object");
-            Assert.Contains("Resource Graph query of " + type, failure.Message, StringComparison.Ordinal);
+            Assert.Contains("Resource Graph query of microsoft.security/assessments", failure.Message, StringComparison.Ordinal);
             Assert.Equal(Healthy, Assert.Single(sink.Results).SubscriptionId);
+            Assert.Equal(0, estate.Requests(PostureEstate.Security(1, "assessments")));
+        }
+
+        [Fact]
+        public async Task A_snapshot_from_Resource_Graph_records_a_row_that_does_not_fit_as_a_failed_kind_of_its_subscription()
+        {
+            PostureEstate estate = GraphWithABadAssessmentRow();
+
+            var sink = new RecordingSink<PostureSnapshot>();
+            await estate.Client().GetPostureSnapshotAsync(new PostureQuery { Source = PostureSource.ResourceGraph }, false, sink);
+
+            SnapshotFailure failure = Assert.Single(Assert.Single(sink.Results).Failures, f => f.Reason == ScopeFailureKind.InvalidResponse);
+            Assert.Equal(("Recommendation.InvalidResponse", Faulted), (failure.ErrorId, failure.Target));
+            Assert.Contains(RequestId, failure.Message, StringComparison.Ordinal);
+            Assert.Equal(1, sink.Results[0].Subscriptions.Single(s => s.SubscriptionId == Healthy).UnhealthyCount);
             Assert.Equal(0, estate.Requests(PostureEstate.Security(1, "assessments")));
         }
 
@@ -210,6 +216,27 @@ namespace CrossTenantSecurity.Engine.Tests
             Assert.Same(alert, failure.Target);
             Assert.Contains("properties.status is a number, not a string", failure.Message, StringComparison.Ordinal);
             Assert.Contains(RequestId, failure.Message, StringComparison.Ordinal);
+        }
+
+        /// <summary>Resource Graph holds both subscriptions' assessments, the first one's with a status that is not an object.</summary>
+        private static PostureEstate GraphWithABadAssessmentRow()
+        {
+            const string type = "microsoft.security/assessments";
+            var estate = new PostureEstate(2);
+            estate.Arm.OnPost(PostureEstate.GraphPath, body =>
+            {
+                var rows = new JsonArray();
+                if (body.Contains(type, StringComparison.Ordinal))
+                {
+                    JsonObject bad = PostureEstate.Assessment(1, "k1", "Unhealthy", "High");
+                    bad["properties"]!["status"] = "Unhealthy";
+                    rows.Add(PostureEstate.Row(Faulted, type, bad));
+                    rows.Add(PostureEstate.Row(Healthy, type, PostureEstate.Assessment(2, "k1", "Unhealthy", "High")));
+                }
+                return new FakeResponse(200, new JsonObject { ["totalRecords"] = rows.Count, ["count"] = rows.Count, ["data"] = rows, ["resultTruncated"] = "false" }.ToJsonString(),
+                    ("x-ms-request-id", RequestId));
+            });
+            return estate;
         }
 
         private static ScopeFailure AssertOneInvalidResponse(IReadOnlyList<ScopeFailure> failures, string reason)
