@@ -30,5 +30,7 @@ namespace CrossTenantSecurity
         AccessBlocked,
         /// <summary>A scope asked for by id that the command's other filters leave out; the message names the switch that includes it.</summary>
         NotInScope,
+        /// <summary>The service answered with success, but the body does not fit the API: not JSON, cut short, or JSON of the wrong shape.</summary>
+        InvalidResponse,
     }
 }

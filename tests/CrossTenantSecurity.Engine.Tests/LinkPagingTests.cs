@@ -8,7 +8,10 @@ using CrossTenantSecurity.Engine.Transport;
 
 namespace CrossTenantSecurity.Engine.Tests
 {
-    /// <summary>The one paging rule for every gateway: links only over https to the service's own host, and a repeated link ends the list.</summary>
+    /// <summary>
+    /// The one paging rule for every gateway: a page is an object with a value array, links go only over https to the
+    /// service's own host, and a repeated link ends the list.
+    /// </summary>
     public class LinkPagingTests
     {
         [Theory]
@@ -66,6 +69,20 @@ namespace CrossTenantSecurity.Engine.Tests
             Assert.Equal(new[] { "1", "2" }, ids);
             Assert.Equal(2, arm.Requests.Count);
             Assert.Contains(verbose, v => v.StartsWith("nextLink repeated", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task A_page_without_a_value_array_is_an_invalid_response_naming_the_request_not_an_empty_list()
+        {
+            var arm = new FakeArm().On(u => u.AbsolutePath == "/subscriptions", _ => new FakeResponse(200, "{\"value\":null}", ("x-ms-request-id", "r-1")));
+            ArmGateway gateway = TestSupport.Gateway(arm);
+
+            var error = await Assert.ThrowsAsync<InvalidResponseException>(async () =>
+            {
+                await foreach (JsonElement item in gateway.ListAsync("subscriptions?api-version=2022-12-01", null, CancellationToken.None)) Assert.Fail("no item was expected");
+            });
+
+            Assert.Equal(("\"value\" is null, not an array", "r-1", "GET /subscriptions"), (error.Reason, error.RequestId, error.Origin));
         }
     }
 }

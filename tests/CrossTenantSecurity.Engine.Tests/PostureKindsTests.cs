@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using CrossTenantSecurity.Engine.Common;
 using CrossTenantSecurity.Engine.DefenderForCloud;
 
 namespace CrossTenantSecurity.Engine.Tests
 {
-    /// <summary>The catalog of posture kinds: every description is complete and renders the paths azure-api-reference.md names.</summary>
+    /// <summary>The catalog of posture kinds: every description is complete (required fields included) and renders the paths azure-api-reference.md names.</summary>
     public class PostureKindsTests
     {
         private static IEnumerable<(string Field, object Kind)> Kinds() =>
@@ -18,7 +19,7 @@ namespace CrossTenantSecurity.Engine.Tests
         private static T Property<T>(object kind, string name) => (T)kind.GetType().GetProperty(name)!.GetValue(kind)!;
 
         [Fact]
-        public void Every_kind_has_a_noun_a_path_an_api_version_and_a_parser()
+        public void Every_kind_has_a_noun_a_path_an_api_version_required_fields_and_a_parser()
         {
             var kinds = Kinds().ToList();
             Assert.Equal(8, kinds.Count);
@@ -28,6 +29,7 @@ namespace CrossTenantSecurity.Engine.Tests
                 Assert.StartsWith("providers/Microsoft.", Property<string>(k.Kind, "Path"), StringComparison.Ordinal);
                 Assert.Matches(new Regex(@"^\d{4}-\d{2}-\d{2}(-preview)?$"), Property<string>(k.Kind, "ApiVersion"));
                 Assert.NotNull(Property<Delegate>(k.Kind, "Parse"));
+                Assert.NotEmpty(Property<RequiredFields>(k.Kind, "Required"));
             });
         }
 

@@ -12,7 +12,15 @@ namespace CrossTenantSecurity.Engine.Tests
         {
             ["id"] = $"/subscriptions/{PostureEstate.SubscriptionId(1)}/providers/Microsoft.Security/secureScores/ascScore/secureScoreControls/{name}",
             ["name"] = name,
-            ["properties"] = new JsonObject { ["displayName"] = "Control " + name, ["score"] = new JsonObject { ["current"] = current, ["max"] = max, ["percentage"] = current / max } },
+            ["properties"] = new JsonObject
+            {
+                ["displayName"] = "Control " + name,
+                ["healthyResourceCount"] = 1,
+                ["unhealthyResourceCount"] = 1,
+                ["notApplicableResourceCount"] = 0,
+                ["score"] = new JsonObject { ["current"] = current, ["max"] = max, ["percentage"] = current / max },
+                ["weight"] = 2,
+            },
         };
 
         private static JsonNode Alert(int i, string group, string name) => new JsonObject

@@ -15,14 +15,14 @@ namespace CrossTenantSecurity.Engine.Tests
         {
             ["id"] = $"/subscriptions/{PostureEstate.SubscriptionId(i)}/providers/Microsoft.Security/regulatoryComplianceStandards/{name}",
             ["name"] = name,
-            ["properties"] = new JsonObject { ["state"] = "failed", ["passedControls"] = 3, ["failedControls"] = 1 },
+            ["properties"] = new JsonObject { ["state"] = "failed", ["passedControls"] = 3, ["failedControls"] = 1, ["skippedControls"] = 0, ["unsupportedControls"] = 0 },
         };
 
         private static JsonNode Control(int i, string standard, string name) => new JsonObject
         {
             ["id"] = $"/subscriptions/{PostureEstate.SubscriptionId(i)}/providers/Microsoft.Security/regulatoryComplianceStandards/{standard}/regulatoryComplianceControls/{name}",
             ["name"] = name,
-            ["properties"] = new JsonObject { ["state"] = "Passed" },
+            ["properties"] = new JsonObject { ["state"] = "Passed", ["passedAssessments"] = 2, ["failedAssessments"] = 0, ["skippedAssessments"] = 0, ["unsupportedAssessments"] = 0 },
         };
 
         private static string Controls(int i, string standard) => PostureEstate.Security(i, $"regulatoryComplianceStandards/{standard}/regulatoryComplianceControls");
@@ -49,7 +49,7 @@ namespace CrossTenantSecurity.Engine.Tests
             Assert.Equal(0, estate.Requests(PostureEstate.Security(1, "assessments")));
             Assert.Equal(1, estate.Requests(PostureEstate.Security(2, "assessments")));
             Assert.Equal(1, estate.GraphQueries(Assessments));
-            Assert.Contains(sink.Verbose, v => v.StartsWith("1 subscription(s) returned no Resource Graph rows", StringComparison.Ordinal));
+            Assert.Contains(sink.Verbose, v => v.StartsWith("1 subscription(s) returned no usable Resource Graph rows", StringComparison.Ordinal));
             Assert.Empty(sink.Failures);
         }
 

@@ -40,6 +40,7 @@ namespace CrossTenantSecurity.Commands.Infrastructure
             ScopeFailureKind.Transient => failure.HttpStatus is null ? ErrorCategory.ConnectionError : ErrorCategory.ResourceUnavailable,
             ScopeFailureKind.BadRequest or ScopeFailureKind.NotInScope => ErrorCategory.InvalidArgument,
             ScopeFailureKind.Cancelled => ErrorCategory.OperationStopped,
+            ScopeFailureKind.InvalidResponse => ErrorCategory.InvalidResult,
             _ => ErrorCategory.NotSpecified,
         };
 

@@ -18,8 +18,7 @@ namespace CrossTenantSecurity.Engine.Common
             JsonElement current = element;
             foreach (string name in path)
             {
-                if (current.ValueKind != JsonValueKind.Object) return null;
-                if (!current.TryGetProperty(name, out JsonElement next) && !TryGetIgnoringCase(current, name, out next)) return null;
+                if (current.ValueKind != JsonValueKind.Object || !TryGetProperty(current, name, out JsonElement next)) return null;
                 current = next;
             }
             return current.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : current;
@@ -45,7 +44,17 @@ namespace CrossTenantSecurity.Engine.Common
         public static long? Long(JsonElement element, params string[] path) =>
             Double(element, path) is double value ? (long)Math.Round(value) : null;
 
-        public static int Int(JsonElement element, params string[] path) => (int)(Long(element, path) ?? 0);
+        /// <summary>
+        /// A string, number or integer the kind's <see cref="RequiredFields"/> guarantee: items are checked against them before
+        /// they are parsed, so a missing value here is a bug, never a default.
+        /// </summary>
+        public static string RequiredString(JsonElement element, params string[] path) => String(element, path) ?? throw NotChecked(path);
+
+        public static double RequiredDouble(JsonElement element, params string[] path) => Double(element, path) ?? throw NotChecked(path);
+
+        public static long RequiredLong(JsonElement element, params string[] path) => Long(element, path) ?? throw NotChecked(path);
+
+        public static int RequiredInt(JsonElement element, params string[] path) => (int)RequiredLong(element, path);
 
         /// <summary>true/false, or the strings "True"/"False" in any case.</summary>
         public static bool? Bool(JsonElement element, params string[] path)
@@ -88,8 +97,10 @@ namespace CrossTenantSecurity.Engine.Common
         public static IEnumerable<JsonElement> Array(JsonElement element, params string[] path) =>
             Get(element, path) is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray() : (IEnumerable<JsonElement>)System.Array.Empty<JsonElement>();
 
-        private static bool TryGetIgnoringCase(JsonElement obj, string name, out JsonElement value)
+        /// <summary>A property of an object by name, exactly or else ignoring case.</summary>
+        public static bool TryGetProperty(JsonElement obj, string name, out JsonElement value)
         {
+            if (obj.TryGetProperty(name, out value)) return true;
             foreach (JsonProperty property in obj.EnumerateObject())
             {
                 if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
@@ -101,5 +112,8 @@ namespace CrossTenantSecurity.Engine.Common
             value = default;
             return false;
         }
+
+        private static InvalidOperationException NotChecked(string[] path) =>
+            new($"{string.Join('.', path)} is read as required, but the item was not checked against its kind's RequiredFields.");
     }
 }

@@ -7,12 +7,12 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
     {
         public static Alert Parse(SubscriptionRef s, JsonElement item)
         {
-            string id = Json.String(item, "id") ?? string.Empty;
+            string id = Json.RequiredString(item, "id");
             return new Alert(s,
-                Json.String(item, "name") ?? ArmId.LastSegment(id) ?? string.Empty,
+                Json.RequiredString(item, "name"),
                 Json.String(item, "properties", "alertDisplayName"),
                 Json.String(item, "properties", "severity"),
-                Json.String(item, "properties", "status"),
+                Json.RequiredString(item, "properties", "status"),
                 Json.Time(item, "properties", "startTimeUtc"),
                 Json.String(item, "properties", "compromisedEntity"),
                 Json.String(item, "properties", "alertType"),

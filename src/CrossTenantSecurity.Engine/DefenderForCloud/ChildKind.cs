@@ -37,7 +37,7 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
                 }
             }
 
-            public Task ReadFromGraphAsync(PostureReader reader, IReadOnlyList<DelegatedSubscription> subscriptions, int maxConcurrency, CancellationToken cancellationToken) =>
+            public Task<GraphCoverage> ReadFromGraphAsync(PostureReader reader, IReadOnlyList<DelegatedSubscription> subscriptions, int maxConcurrency, CancellationToken cancellationToken) =>
                 reader.ReadFromGraphAsync(_child.Kind, _filter, subscriptions, maxConcurrency, _sink, cancellationToken);
         }
     }

@@ -17,17 +17,17 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
         }
 
         public static RegulatoryComplianceStandard ParseStandard(SubscriptionRef s, JsonElement item) =>
-            new(s, Json.String(item, "name") ?? string.Empty, NormalizeState(Json.String(item, "properties", "state")),
-                Json.Int(item, "properties", "passedControls"), Json.Int(item, "properties", "failedControls"),
-                Json.Int(item, "properties", "skippedControls"), Json.Int(item, "properties", "unsupportedControls"),
+            new(s, Json.RequiredString(item, "name"), NormalizeState(Json.RequiredString(item, "properties", "state")),
+                Json.RequiredInt(item, "properties", "passedControls"), Json.RequiredInt(item, "properties", "failedControls"),
+                Json.RequiredInt(item, "properties", "skippedControls"), Json.RequiredInt(item, "properties", "unsupportedControls"),
                 Json.String(item, "id") ?? string.Empty);
 
         /// <summary>A control; its standard is read from its id, the same from ARM and from Resource Graph.</summary>
         public static RegulatoryComplianceControl ParseControl(SubscriptionRef s, JsonElement item) =>
-            new(s, StandardOf(item), Json.String(item, "name") ?? string.Empty, Json.String(item, "properties", "description"),
-                NormalizeState(Json.String(item, "properties", "state")),
-                Json.Int(item, "properties", "passedAssessments"), Json.Int(item, "properties", "failedAssessments"),
-                Json.Int(item, "properties", "skippedAssessments"), Json.String(item, "id") ?? string.Empty);
+            new(s, StandardOf(item), Json.RequiredString(item, "name"), Json.String(item, "properties", "description"),
+                NormalizeState(Json.RequiredString(item, "properties", "state")),
+                Json.RequiredInt(item, "properties", "passedAssessments"), Json.RequiredInt(item, "properties", "failedAssessments"),
+                Json.RequiredInt(item, "properties", "skippedAssessments"), Json.RequiredString(item, "id"));
 
         /// <summary>The standard a control belongs to: the segment after regulatoryComplianceStandards in its id.</summary>
         public static string StandardOf(JsonElement control) =>

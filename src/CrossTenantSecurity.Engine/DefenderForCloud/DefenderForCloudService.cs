@@ -101,7 +101,9 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
                     throw new ArmRequestException(400, "AlertLocationMissing", $"The alert id '{alert.Id}' has no /locations/ segment, so its state cannot be changed.", null);
                 await _arm.PostAsync($"{alert.Id.TrimStart('/')}/{action}?api-version={ApiVersions.Alerts}", sink.OnVerbose, ct).ConfigureAwait(false);
                 if (!reread) return;
-                using JsonDocument doc = await _arm.GetAsync($"{alert.Id.TrimStart('/')}?api-version={ApiVersions.Alerts}", sink.OnVerbose, ct).ConfigureAwait(false);
+                string path = $"{alert.Id.TrimStart('/')}?api-version={ApiVersions.Alerts}";
+                using JsonDocument doc = await _arm.GetAsync(path, sink.OnVerbose, ct).ConfigureAwait(false);
+                ShapeCheck.Document(PostureKinds.Alerts.Required, doc, path);
                 sink.OnResult(AlertReader.Parse(new SubscriptionRef(alert.SubscriptionId, alert.SubscriptionName, alert.TenantId, alert.TenantName), doc.RootElement));
             }, (alert, e, ct) => Task.FromResult(FailureMapper.ToFailure(alert.Id, e, alert,
                 "Changing alert states needs Security Admin or Contributor in the customer's delegation.")), cancellationToken).ConfigureAwait(false);
@@ -110,7 +112,8 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
         /// <summary>
         /// Reads one kind (and its children) from Resource Graph or ARM as the query's source says (Auto: Resource Graph for
         /// kinds that prefer it, from the threshold on). Subscriptions Resource Graph returns no rows for are read over ARM,
-        /// so each still ends as data or as one typed failure.
+        /// and those it returned rows for that do not fit the kind fail as InvalidResponse, so each still ends as data or as
+        /// one typed failure.
         /// </summary>
         private async Task ReadAsync<T>(PostureQuery query, PostureKind<T> kind, PostureFilter<T> filter, IScopeSink<T> sink, CancellationToken cancellationToken,
             IChildRead<T>? children = null)
@@ -133,17 +136,21 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
                 await _subscriptions.FanOutAsync(subscriptions, query.MaxConcurrency, sink, OverArmAsync, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            ISet<string> covered = await _reader.ReadFromGraphAsync(kind, filter, subscriptions, query.MaxConcurrency, sink, cancellationToken).ConfigureAwait(false);
+            GraphCoverage coverage = await _reader.ReadFromGraphAsync(kind, filter, subscriptions, query.MaxConcurrency, sink, cancellationToken).ConfigureAwait(false);
             if (children is not null)
             {
                 // Children only for the subscriptions Resource Graph covered; the others get both over ARM.
-                var parentsCovered = subscriptions.Where(s => covered.Contains(s.SubscriptionId)).ToList();
-                await children.ReadFromGraphAsync(_reader, parentsCovered, query.MaxConcurrency, cancellationToken).ConfigureAwait(false);
+                var parentsCovered = subscriptions.Where(s => coverage.Covers(s.SubscriptionId)).ToList();
+                coverage = coverage.With(await children.ReadFromGraphAsync(_reader, parentsCovered, query.MaxConcurrency, cancellationToken).ConfigureAwait(false));
             }
-            var rest = subscriptions.Where(s => !covered.Contains(s.SubscriptionId)).ToList();
+            var rest = subscriptions.Where(s => !coverage.Covers(s.SubscriptionId)).ToList();
             if (rest.Count == 0) return;
-            sink.OnVerbose($"{rest.Count} subscription(s) returned no Resource Graph rows; reading them over ARM.");
-            await _subscriptions.FanOutAsync(rest, query.MaxConcurrency, sink, OverArmAsync, cancellationToken).ConfigureAwait(false);
+            sink.OnVerbose($"{rest.Count} subscription(s) returned no usable Resource Graph rows; reading them over ARM.");
+            await _subscriptions.FanOutAsync(rest, query.MaxConcurrency, sink, (s, ct) =>
+            {
+                coverage.ThrowIfInvalid(s.SubscriptionId);
+                return OverArmAsync(s, ct);
+            }, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -16,8 +16,8 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
                     Json.String(extension, "operationStatus", "code")));
             }
             return new DefenderPlan(s,
-                Json.String(item, "name") ?? string.Empty,
-                Json.String(item, "properties", "pricingTier"),
+                Json.RequiredString(item, "name"),
+                Json.RequiredString(item, "properties", "pricingTier"),
                 Json.String(item, "properties", "subPlan"),
                 Json.String(item, "properties", "resourcesCoverageStatus"),
                 Json.Bool(item, "properties", "deprecated") ?? false,

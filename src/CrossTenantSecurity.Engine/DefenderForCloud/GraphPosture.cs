@@ -32,9 +32,12 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
             _quota = quota;
         }
 
-        /// <summary>Rows of <paramref name="type"/> for the subscriptions; returns the ids of the subscriptions that had at least one.</summary>
+        /// <summary>
+        /// Rows of <paramref name="type"/> for the subscriptions, each with the request id of its page; returns the ids of the
+        /// subscriptions that had at least one.
+        /// </summary>
         public async Task<ISet<string>> ReadAsync<T>(IReadOnlyList<DelegatedSubscription> subscriptions, string type, int maxConcurrency, IScopeSink<T> sink,
-            Action<SubscriptionRef, JsonElement> onRow, CancellationToken cancellationToken)
+            Action<SubscriptionRef, JsonElement, string?> onRow, CancellationToken cancellationToken)
         {
             var bySubscription = subscriptions.ToDictionary(s => s.SubscriptionId, SubscriptionRef.From, StringComparer.OrdinalIgnoreCase);
             var covered = new ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
@@ -50,12 +53,12 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
             sink.OnVerbose($"Resource Graph: {type} for {subscriptions.Count} subscription(s) in {batches.Count} batch(es).");
 
             await ScopeFanOut.RunAsync(batches, maxConcurrency, quiet,
-                (batch, ct) => reader.ReadBatchAsync(batch, kql, ResourceGraphApi.MaxPageSize, new RowBudget(null), quiet, row =>
+                (batch, ct) => reader.ReadBatchAsync(batch, kql, ResourceGraphApi.MaxPageSize, new RowBudget(null), quiet, (row, requestId) =>
                 {
                     if (Json.String(row, "subscriptionId") is { } id && bySubscription.TryGetValue(id, out SubscriptionRef? subscription))
                     {
                         covered[subscription.SubscriptionId] = true;
-                        onRow(subscription, row);
+                        onRow(subscription, row, requestId);
                     }
                 }, ct),
                 // A failed batch is not lost: its subscriptions have no rows, so they are read over ARM.

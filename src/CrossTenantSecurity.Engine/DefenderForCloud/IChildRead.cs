@@ -11,6 +11,7 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
 
         Task ReadOverArmAsync(PostureReader reader, SubscriptionRef subscription, IReadOnlyList<TParent> parents, CancellationToken cancellationToken);
 
-        Task ReadFromGraphAsync(PostureReader reader, IReadOnlyList<DelegatedSubscription> subscriptions, int maxConcurrency, CancellationToken cancellationToken);
+        /// <summary>The children of the subscriptions from Resource Graph; what it did for each subscription.</summary>
+        Task<GraphCoverage> ReadFromGraphAsync(PostureReader reader, IReadOnlyList<DelegatedSubscription> subscriptions, int maxConcurrency, CancellationToken cancellationToken);
     }
 }

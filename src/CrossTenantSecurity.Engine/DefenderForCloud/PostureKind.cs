@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using CrossTenantSecurity.Engine.Common;
 using CrossTenantSecurity.Engine.Transport;
 
 namespace CrossTenantSecurity.Engine.DefenderForCloud
@@ -36,7 +37,13 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
         /// <summary>With <see cref="PostureSource.Auto"/>, read from Resource Graph from the threshold on (a list per parent item costs many ARM requests).</summary>
         public bool PreferGraph { get; init; }
 
-        /// <summary>An ARM item or a Resource Graph row (they carry the same properties) as the output object.</summary>
+        /// <summary>
+        /// The fields every item carries (what the API always sends): <see cref="PostureReader"/> checks each ARM item and
+        /// Resource Graph row against them before <see cref="Parse"/>, and an item that does not fit fails its subscription as InvalidResponse.
+        /// </summary>
+        public RequiredFields Required { get; init; } = new();
+
+        /// <summary>An ARM item or a Resource Graph row (they carry the same properties) that fits <see cref="Required"/>, as the output object.</summary>
         public required Func<SubscriptionRef, JsonElement, T> Parse { get; init; }
 
         /// <summary>What a 404 means for this kind; null when it is a plain NotFound.</summary>
@@ -72,6 +79,7 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
             GraphRows = GraphRows,
             ScopeFallback = ScopeFallback,
             PreferGraph = PreferGraph,
+            Required = Required,
             Parse = parse,
             OnNotFound = OnNotFound,
             Join = Join,

@@ -6,7 +6,8 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
 {
     /// <summary>
     /// Every posture kind the engine reads, described once (azure-api-reference.md, section 3). A new kind is a new
-    /// description here, read by <see cref="PostureReader"/> like the others.
+    /// description here, read by <see cref="PostureReader"/> like the others. <see cref="PostureKind{T}.Required"/> names
+    /// only fields that Microsoft's examples (tests/data/arm-examples, azure-rest-api-specs) always carry.
     /// </summary>
     internal static class PostureKinds
     {
@@ -19,6 +20,13 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
             Shape = PostureShape.Single,
             GraphType = "microsoft.security/securescores",
             GraphRows = row => string.Equals(Json.String(row, "name"), "ascScore", StringComparison.OrdinalIgnoreCase),
+            Required = new RequiredFields
+            {
+                { "properties.score.current", FieldType.Number },
+                { "properties.score.max", FieldType.Number },
+                { "properties.score.percentage", FieldType.Number },
+                { "properties.weight", FieldType.Number },
+            },
             Parse = SecureScoreReader.Parse,
             OnNotFound = SecureScoreReader.NotReady,
         };
@@ -29,6 +37,17 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
             Path = "providers/Microsoft.Security/secureScores/ascScore/secureScoreControls",
             ApiVersion = ApiVersions.SecureScores,
             GraphType = "microsoft.security/securescores/securescorecontrols",
+            Required = new RequiredFields
+            {
+                { "name", FieldType.String },
+                { "properties.score.current", FieldType.Number },
+                { "properties.score.max", FieldType.Number },
+                { "properties.score.percentage", FieldType.Number },
+                { "properties.healthyResourceCount", FieldType.Number },
+                { "properties.unhealthyResourceCount", FieldType.Number },
+                { "properties.notApplicableResourceCount", FieldType.Number },
+                { "properties.weight", FieldType.Number },
+            },
             Parse = SecureScoreControlReader.Parse,
         };
 
@@ -41,6 +60,7 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
             Query = "$expand=metadata",
             GraphType = "microsoft.security/assessments",
             ScopeFallback = true,
+            Required = new RequiredFields { { "name", FieldType.String }, { "properties.status.code", FieldType.String } },
             Parse = RecommendationReader.Parse,
             Join = AssessmentMetadataJoin.Instance,
         };
@@ -53,6 +73,7 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
             ApiVersion = ApiVersions.Alerts,
             GraphType = "microsoft.security/locations/alerts",
             ScopeFallback = true,
+            Required = new RequiredFields { { "id", FieldType.String }, { "name", FieldType.String }, { "properties.status", FieldType.String } },
             Parse = AlertReader.Parse,
         };
 
@@ -63,6 +84,7 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
             Path = "providers/Microsoft.Security/pricings",
             ApiVersion = ApiVersions.Pricings,
             GraphType = "microsoft.security/pricings",
+            Required = new RequiredFields { { "name", FieldType.String }, { "properties.pricingTier", FieldType.String } },
             Parse = DefenderPlanReader.Parse,
         };
 
@@ -72,6 +94,15 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
             Path = "providers/Microsoft.Security/regulatoryComplianceStandards",
             ApiVersion = ApiVersions.RegulatoryCompliance,
             GraphType = "microsoft.security/regulatorycompliancestandards",
+            Required = new RequiredFields
+            {
+                { "name", FieldType.String },
+                { "properties.state", FieldType.String },
+                { "properties.passedControls", FieldType.Number },
+                { "properties.failedControls", FieldType.Number },
+                { "properties.skippedControls", FieldType.Number },
+                { "properties.unsupportedControls", FieldType.Number },
+            },
             Parse = ComplianceReader.ParseStandard,
         };
 
@@ -83,6 +114,15 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
             ApiVersion = ApiVersions.RegulatoryCompliance,
             GraphType = "microsoft.security/regulatorycompliancestandards/regulatorycompliancecontrols",
             PreferGraph = true,
+            Required = new RequiredFields
+            {
+                { "id", FieldType.String },
+                { "name", FieldType.String },
+                { "properties.state", FieldType.String },
+                { "properties.passedAssessments", FieldType.Number },
+                { "properties.failedAssessments", FieldType.Number },
+                { "properties.skippedAssessments", FieldType.Number },
+            },
             Parse = ComplianceReader.ParseControl,
         };
 
@@ -97,6 +137,7 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
             ApiVersion = ApiVersions.ManagedServices,
             Query = "$expandRegistrationDefinition=true",
             ScopeFallback = true,
+            Required = new RequiredFields { { "id", FieldType.String }, { "properties.registrationDefinitionId", FieldType.String } },
             Parse = DelegationReader.Parse,
         };
     }

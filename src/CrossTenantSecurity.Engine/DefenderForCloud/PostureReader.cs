@@ -13,8 +13,9 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
     /// <summary>
     /// Reads any <see cref="PostureKind{T}"/> from its description: over ARM for one subscription (one GET or a paged
     /// list, per resource group when the kind falls back there), or from Resource Graph for many subscriptions at once.
-    /// Both hand every item through the same steps (the filter's item test, the join of incomplete items, the parser,
-    /// the filter's object test), so a kind gives the same objects from either source.
+    /// Both hand every item through the same steps (the check against the kind's required fields, the filter's item test,
+    /// the join of incomplete items, the parser, the filter's object test), so a kind gives the same objects from either
+    /// source, and an answer that does not fit the kind gives none: its subscription fails as InvalidResponse.
     /// </summary>
     internal sealed class PostureReader
     {
@@ -47,42 +48,61 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
         }
 
         /// <summary>
-        /// One kind for many subscriptions from Resource Graph; returns the ids of the subscriptions it returned rows for.
-        /// Resource Graph leaves out silently what it cannot show, so the caller reads the others over ARM.
+        /// One kind for many subscriptions from Resource Graph: which subscriptions it returned rows for, and which returned a
+        /// row that does not fit the kind. Resource Graph leaves out silently what it cannot show, so the caller reads the
+        /// others over ARM.
         /// </summary>
-        public async Task<ISet<string>> ReadFromGraphAsync<T>(PostureKind<T> kind, PostureFilter<T> filter, IReadOnlyList<DelegatedSubscription> subscriptions,
+        public async Task<GraphCoverage> ReadFromGraphAsync<T>(PostureKind<T> kind, PostureFilter<T> filter, IReadOnlyList<DelegatedSubscription> subscriptions,
             int maxConcurrency, IScopeSink<T> sink, CancellationToken cancellationToken)
         {
             string type = kind.GraphType ?? throw new InvalidOperationException($"{kind.Noun} is not in Resource Graph.");
-            if (subscriptions.Count == 0) return new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            if (subscriptions.Count == 0) return GraphCoverage.Nothing;
             var incomplete = new ConcurrentDictionary<string, (SubscriptionRef Subscription, ConcurrentQueue<JsonElement> Items)>(StringComparer.OrdinalIgnoreCase);
-            ISet<string> covered = await _graph.ReadAsync(subscriptions, type, maxConcurrency, sink, (subscription, row) =>
+            // A subscription's rows come from one batch, one page after another, so its first bad row wins and the rest are skipped.
+            var invalid = new ConcurrentDictionary<string, InvalidResponseException>(StringComparer.OrdinalIgnoreCase);
+            ISet<string> returned = await _graph.ReadAsync(subscriptions, type, maxConcurrency, sink, (subscription, row, requestId) =>
             {
                 if (kind.GraphRows is { } isKind && !isKind(row)) return;
+                if (invalid.ContainsKey(subscription.SubscriptionId)) return;
+                if (ShapeCheck.Row(kind.Required, row, requestId, type) is { } bad)
+                {
+                    invalid.TryAdd(subscription.SubscriptionId, bad);
+                    return;
+                }
                 Accept(kind, filter, subscription, row, sink, null,
                     item => incomplete.GetOrAdd(subscription.SubscriptionId, _ => (subscription, new ConcurrentQueue<JsonElement>())).Items.Enqueue(item));
             }, cancellationToken).ConfigureAwait(false);
-            await Parallel.ForEachAsync(incomplete.Values, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxConcurrency), CancellationToken = cancellationToken },
+            var complete = incomplete.Values.Where(pending => !invalid.ContainsKey(pending.Subscription.SubscriptionId));
+            await Parallel.ForEachAsync(complete, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxConcurrency), CancellationToken = cancellationToken },
                 (pending, ct) => new ValueTask(CompleteAsync(kind, filter, pending.Subscription, pending.Items.ToList(), sink, null, ct))).ConfigureAwait(false);
-            return covered;
+            return new GraphCoverage(returned, invalid);
         }
 
+        /// <summary>The kind's answer for one subscription over ARM, each item checked against the kind's shape before it is taken.</summary>
         private async Task FetchAsync<T>(PostureKind<T> kind, SubscriptionRef subscription, string? parent, IScopeSink<T> sink, Action<JsonElement> onItem,
             CancellationToken cancellationToken)
         {
             string scope = $"subscriptions/{subscription.SubscriptionId}";
+            void OnPage(ListPage page)
+            {
+                ShapeCheck.Page(kind.Required, page);
+                foreach (JsonElement item in page.Items) onItem(item);
+            }
+
             if (kind.Shape == PostureShape.Single)
             {
-                using JsonDocument document = await _arm.GetAsync(kind.RequestPath(scope, parent), sink.OnVerbose, cancellationToken).ConfigureAwait(false);
+                string path = kind.RequestPath(scope, parent);
+                using JsonDocument document = await _arm.GetAsync(path, sink.OnVerbose, cancellationToken).ConfigureAwait(false);
+                ShapeCheck.Document(kind.Required, document, path);
                 onItem(document.RootElement);
             }
             else if (kind.ScopeFallback)
             {
-                await ScopeFallback.ListAsync(_arm, subscription, s => kind.RequestPath(s, parent), sink, onItem, cancellationToken).ConfigureAwait(false);
+                await ScopeFallback.ListAsync(_arm, subscription, s => kind.RequestPath(s, parent), sink, OnPage, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await foreach (JsonElement item in _arm.ListAsync(kind.RequestPath(scope, parent), sink.OnVerbose, cancellationToken).ConfigureAwait(false)) onItem(item);
+                await foreach (ListPage page in _arm.ListPagesAsync(kind.RequestPath(scope, parent), sink.OnVerbose, cancellationToken).ConfigureAwait(false)) OnPage(page);
             }
         }
 
@@ -120,7 +140,7 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
             {
                 lookup = await join.LoadAsync(_arm, subscription, sink.OnVerbose, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is ArmRequestException or Azure.RequestFailedException)
+            catch (Exception e) when (e is ArmRequestException or InvalidResponseException or Azure.RequestFailedException)
             {
                 sink.OnWarning(join.DescribeFailure(subscription, e));
             }

@@ -8,7 +8,7 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
     {
         public static Recommendation Parse(SubscriptionRef s, JsonElement item)
         {
-            string key = Json.String(item, "name") ?? string.Empty;
+            string key = Json.RequiredString(item, "name");
             string? resourceId = Json.String(item, "properties", "resourceDetails", "id") ?? Json.String(item, "properties", "resourceDetails", "Id")
                 ?? Json.String(item, "properties", "resourceDetails", "machineName");
             string? portal = Json.String(item, "properties", "links", "azurePortalUri")
@@ -16,7 +16,7 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
             return new Recommendation(s, key,
                 Json.String(item, "properties", "displayName") ?? Json.String(item, "properties", "metadata", "displayName"),
                 Json.String(item, "properties", "metadata", "severity"),
-                Json.String(item, "properties", "status", "code"),
+                Json.RequiredString(item, "properties", "status", "code"),
                 Json.String(item, "properties", "status", "cause"),
                 Json.String(item, "properties", "status", "description"),
                 resourceId,

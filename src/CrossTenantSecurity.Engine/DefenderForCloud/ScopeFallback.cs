@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using CrossTenantSecurity.Engine.Transport;
@@ -16,12 +15,12 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
     internal static class ScopeFallback
     {
         public static async Task ListAsync<T>(ArmGateway arm, SubscriptionRef s, Func<string, string> pathForScope, IScopeSink<T> sink,
-            Action<JsonElement> onItem, CancellationToken ct)
+            Action<ListPage> onPage, CancellationToken ct)
         {
             string subscriptionScope = $"subscriptions/{s.SubscriptionId}";
             try
             {
-                await foreach (JsonElement item in arm.ListAsync(pathForScope(subscriptionScope), sink.OnVerbose, ct).ConfigureAwait(false)) onItem(item);
+                await foreach (ListPage page in arm.ListPagesAsync(pathForScope(subscriptionScope), sink.OnVerbose, ct).ConfigureAwait(false)) onPage(page);
                 return;
             }
             catch (ArmRequestException e) when (e.Status == 403)
@@ -33,8 +32,8 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
                 {
                     try
                     {
-                        await foreach (JsonElement item in arm.ListAsync(pathForScope($"{subscriptionScope}/resourceGroups/{Uri.EscapeDataString(group)}"), sink.OnVerbose, ct).ConfigureAwait(false))
-                            onItem(item);
+                        await foreach (ListPage page in arm.ListPagesAsync(pathForScope($"{subscriptionScope}/resourceGroups/{Uri.EscapeDataString(group)}"), sink.OnVerbose, ct).ConfigureAwait(false))
+                            onPage(page);
                         readable++;
                     }
                     catch (ArmRequestException inner) when (inner.Status == 403)

@@ -6,14 +6,14 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
     internal static class SecureScoreControlReader
     {
         public static SecureScoreControl Parse(SubscriptionRef s, JsonElement item) =>
-            new(s, Json.String(item, "name") ?? string.Empty, Json.String(item, "properties", "displayName"),
-                Json.Double(item, "properties", "score", "current") ?? 0,
-                Json.Double(item, "properties", "score", "max") ?? 0,
-                System.Math.Round((Json.Double(item, "properties", "score", "percentage") ?? 0) * 100, 2),
-                Json.Int(item, "properties", "healthyResourceCount"),
-                Json.Int(item, "properties", "unhealthyResourceCount"),
-                Json.Int(item, "properties", "notApplicableResourceCount"),
-                Json.Long(item, "properties", "weight") ?? 0,
+            new(s, Json.RequiredString(item, "name"), Json.String(item, "properties", "displayName"),
+                Json.RequiredDouble(item, "properties", "score", "current"),
+                Json.RequiredDouble(item, "properties", "score", "max"),
+                System.Math.Round(Json.RequiredDouble(item, "properties", "score", "percentage") * 100, 2),
+                Json.RequiredInt(item, "properties", "healthyResourceCount"),
+                Json.RequiredInt(item, "properties", "unhealthyResourceCount"),
+                Json.RequiredInt(item, "properties", "notApplicableResourceCount"),
+                Json.RequiredLong(item, "properties", "weight"),
                 Json.String(item, "id") ?? string.Empty);
     }
 }

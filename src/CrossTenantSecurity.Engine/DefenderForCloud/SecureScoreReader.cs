@@ -4,14 +4,15 @@ using CrossTenantSecurity.Engine.Transport;
 
 namespace CrossTenantSecurity.Engine.DefenderForCloud
 {
+    /// <summary>The score of a subscription; its numbers are required (<see cref="PostureKinds.SecureScore"/>), never read as 0 when absent.</summary>
     internal static class SecureScoreReader
     {
         public static SecureScore Parse(SubscriptionRef s, JsonElement item) =>
             new(s, Json.String(item, "name") ?? "ascScore", Json.String(item, "properties", "displayName"),
-                Json.Double(item, "properties", "score", "current") ?? 0,
-                Json.Double(item, "properties", "score", "max") ?? 0,
-                System.Math.Round((Json.Double(item, "properties", "score", "percentage") ?? 0) * 100, 2),
-                Json.Long(item, "properties", "weight") ?? 0,
+                Json.RequiredDouble(item, "properties", "score", "current"),
+                Json.RequiredDouble(item, "properties", "score", "max"),
+                System.Math.Round(Json.RequiredDouble(item, "properties", "score", "percentage") * 100, 2),
+                Json.RequiredLong(item, "properties", "weight"),
                 Json.String(item, "id") ?? string.Empty);
 
         /// <summary>A 404 on ascScore means Defender for Cloud has not computed the score yet.</summary>

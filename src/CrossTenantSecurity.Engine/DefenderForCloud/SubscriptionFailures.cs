@@ -34,7 +34,7 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
                     $"Subscription '{s.DisplayName}' ({s.SubscriptionId}) of {s.TenantName ?? s.TenantId.ToString()} is delegated to you only at resource-group level ({string.Join(", ", groups)}); subscription-level Defender data is out of reach.",
                     FailureMapper.RecommendedAction(ScopeFailureKind.ResourceGroupOnly, null), exception, s);
             }
-            catch (Exception probe) when (probe is ArmRequestException or Azure.RequestFailedException)
+            catch (Exception probe) when (probe is ArmRequestException or InvalidResponseException or Azure.RequestFailedException)
             {
                 return failure;
             }

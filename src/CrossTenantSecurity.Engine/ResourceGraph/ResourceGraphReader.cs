@@ -30,11 +30,11 @@ namespace CrossTenantSecurity.Engine.ResourceGraph
 
         public Task ReadBatchAsync(ResourceGraphBatch batch, string query, int pageSize, RowBudget budget,
             IScopeSink<IReadOnlyDictionary<string, object?>> sink, CancellationToken cancellationToken) =>
-            ReadBatchAsync(batch, query, pageSize, budget, sink, row => sink.OnResult(JsonValues.ToRow(row)), cancellationToken);
+            ReadBatchAsync(batch, query, pageSize, budget, sink, (row, _) => sink.OnResult(JsonValues.ToRow(row)), cancellationToken);
 
-        /// <summary>Pages through one batch, handing each row (valid only during the call) to <paramref name="onRow"/>.</summary>
+        /// <summary>Pages through one batch, handing each row (valid only during the call) and the request id of its page to <paramref name="onRow"/>.</summary>
         public async Task ReadBatchAsync<T>(ResourceGraphBatch batch, string query, int pageSize, RowBudget budget,
-            IScopeSink<T> sink, Action<JsonElement> onRow, CancellationToken cancellationToken)
+            IScopeSink<T> sink, Action<JsonElement, string?> onRow, CancellationToken cancellationToken)
         {
             var tokens = new HashSet<string>(StringComparer.Ordinal);
             bool warned = false;
@@ -43,7 +43,7 @@ namespace CrossTenantSecurity.Engine.ResourceGraph
             {
                 byte[] body = ResourceGraphRequestBody.Write(query, batch.SubscriptionIds, pageSize, skipToken);
                 using JsonDocument document = await SendAsync(body, sink.OnVerbose, cancellationToken).ConfigureAwait(false);
-                ResourceGraphPage page = ResourceGraphPage.Read(document.RootElement);
+                ResourceGraphPage page = ResourceGraphPage.Read(document);
                 if (page.Truncated && !warned)
                 {
                     warned = true;
@@ -52,7 +52,7 @@ namespace CrossTenantSecurity.Engine.ResourceGraph
                 foreach (JsonElement row in page.Rows)
                 {
                     if (!budget.TryTake()) return;
-                    onRow(row);
+                    onRow(row, page.RequestId);
                 }
                 skipToken = page.SkipToken;
                 if (skipToken is not null && !tokens.Add(skipToken))

@@ -12,6 +12,7 @@ namespace CrossTenantSecurity.Engine.Scopes
     {
         public static ScopeFailure ToFailure(string scope, Exception exception, object? target = null, string? forbiddenAction = null)
         {
+            if (exception is InvalidResponseException invalid) return InvalidResponse(scope, invalid, target);
             switch (exception)
             {
                 case ArmRequestException arm:
@@ -34,6 +35,12 @@ namespace CrossTenantSecurity.Engine.Scopes
                     return new ScopeFailure(scope, ScopeFailureKind.Unknown, null, null, exception.Message, null, exception, target);
             }
         }
+
+        /// <summary>A success answer that did not fit the API: the scope's data cannot be trusted, so it is a failure of its own kind.</summary>
+        private static ScopeFailure InvalidResponse(string scope, InvalidResponseException invalid, object? target) =>
+            new(scope, ScopeFailureKind.InvalidResponse, null, null, invalid.Message,
+                "Run the command again. If the answer stays malformed, check for a proxy that rewrites or answers the requests; otherwise report the x-ms-request-id to Microsoft support.",
+                invalid, target);
 
         public static ScopeFailureKind KindOf(int status, string? errorCode)
         {

@@ -24,9 +24,9 @@ namespace CrossTenantSecurity.Engine.Snapshot
 
         /// <summary>The same fields <see cref="DefenderForCloud.RecommendationReader"/> reads.</summary>
         public static AssessmentTally Parse(SubscriptionRef s, JsonElement item) =>
-            new AssessmentTally(s, Json.String(item, "name") ?? string.Empty,
+            new AssessmentTally(s, Json.RequiredString(item, "name"),
                 Json.String(item, "properties", "displayName") ?? Json.String(item, "properties", "metadata", "displayName"),
                 SeverityText.Parse(Json.String(item, "properties", "metadata", "severity")),
-                Json.String(item, "properties", "status", "code"));
+                Json.RequiredString(item, "properties", "status", "code"));
     }
 }

@@ -19,8 +19,8 @@ namespace CrossTenantSecurity.Engine.Snapshot
         Task ReadOverArmAsync(PostureReader reader, SubscriptionAccumulator subscription, PostureAggregator aggregator, IScopeSink<PostureSnapshot> outer,
             CancellationToken cancellationToken);
 
-        /// <summary>The kind for many subscriptions from Resource Graph; returns those it returned rows for.</summary>
-        Task<ISet<string>> ReadFromGraphAsync(PostureReader reader, IReadOnlyList<DelegatedSubscription> subscriptions, int maxConcurrency,
+        /// <summary>The kind for many subscriptions from Resource Graph; what it did for each subscription.</summary>
+        Task<GraphCoverage> ReadFromGraphAsync(PostureReader reader, IReadOnlyList<DelegatedSubscription> subscriptions, int maxConcurrency,
             PostureAggregator aggregator, IScopeSink<PostureSnapshot> outer, CancellationToken cancellationToken);
     }
 }

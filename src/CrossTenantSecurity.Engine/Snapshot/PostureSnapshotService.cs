@@ -43,17 +43,17 @@ namespace CrossTenantSecurity.Engine.Snapshot
                 List<DelegatedSubscription> subscriptions = await _subscriptions.ResolveAsync(query.Scope, progress, cancellationToken).ConfigureAwait(false);
                 foreach (DelegatedSubscription s in subscriptions) aggregator.Open(s);
                 progress.Listed(subscriptions.Count);
-                Dictionary<ISnapshotKind, ISet<string>> covered = subscriptions.Count == 0 ? new Dictionary<ISnapshotKind, ISet<string>>()
+                Dictionary<ISnapshotKind, GraphCoverage> covered = subscriptions.Count == 0 ? new Dictionary<ISnapshotKind, GraphCoverage>()
                     : await ReadFromGraphAsync(kinds, subscriptions, query, aggregator, progress, cancellationToken).ConfigureAwait(false);
                 await _subscriptions.FanOutAsync(query.WithSubscriptions(subscriptions), progress,
-                    (s, ct) => ReadSubscriptionAsync(kinds, s, aggregator, progress, kind => covered.TryGetValue(kind, out ISet<string>? ids) && ids.Contains(s.SubscriptionId), ct),
+                    (s, ct) => ReadSubscriptionAsync(kinds, s, aggregator, progress, kind => covered.GetValueOrDefault(kind), ct),
                     cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 // Arm and Auto: every kind over ARM (Auto would pick Resource Graph only for compliance controls, which a snapshot does not read).
                 await _subscriptions.FanOutAsync(query, progress,
-                    (s, ct) => ReadSubscriptionAsync(kinds, s, aggregator, progress, _ => false, ct),
+                    (s, ct) => ReadSubscriptionAsync(kinds, s, aggregator, progress, _ => null, ct),
                     cancellationToken, progress.Listed).ConfigureAwait(false);
             }
             aggregator.CloseAll();
@@ -66,7 +66,7 @@ namespace CrossTenantSecurity.Engine.Snapshot
         /// flight (2 x -ThrottleLimit in all), and the long assessment chain no longer waits behind five short reads.
         /// </summary>
         private async Task ReadSubscriptionAsync(SnapshotKinds kinds, DelegatedSubscription subscription, PostureAggregator aggregator, SnapshotProgress progress,
-            Func<ISnapshotKind, bool> alreadyRead, CancellationToken ct)
+            Func<ISnapshotKind, GraphCoverage?> fromGraph, CancellationToken ct)
         {
             SubscriptionAccumulator acc = aggregator.Open(subscription);
             ScopeFailure? notRegistered = null;
@@ -77,7 +77,11 @@ namespace CrossTenantSecurity.Engine.Snapshot
                 {
                     try
                     {
-                        if (alreadyRead(kind)) continue;
+                        if (fromGraph(kind) is { } coverage)
+                        {
+                            coverage.ThrowIfInvalid(subscription.SubscriptionId);
+                            if (coverage.Covers(subscription.SubscriptionId)) continue;
+                        }
                         if (Volatile.Read(ref notRegistered) is { } known && kind.IsSecurity)
                         {
                             // The provider is not registered: every Microsoft.Security read fails alike, so no more are sent.
@@ -110,13 +114,14 @@ namespace CrossTenantSecurity.Engine.Snapshot
         }
 
         /// <summary>
-        /// The kinds Resource Graph holds, one type after another within its quota; returns, per kind, the subscriptions it
-        /// returned rows for (the rest are read over ARM, so each still ends as data or a failure).
+        /// The kinds Resource Graph holds, one type after another within its quota; returns, per kind, what it did for each
+        /// subscription (the rest are read over ARM, and rows that did not fit fail their subscription, so each still ends as
+        /// data or a failure).
         /// </summary>
-        private async Task<Dictionary<ISnapshotKind, ISet<string>>> ReadFromGraphAsync(SnapshotKinds kinds, List<DelegatedSubscription> subscriptions, PostureQuery query,
+        private async Task<Dictionary<ISnapshotKind, GraphCoverage>> ReadFromGraphAsync(SnapshotKinds kinds, List<DelegatedSubscription> subscriptions, PostureQuery query,
             PostureAggregator aggregator, IScopeSink<PostureSnapshot> outer, CancellationToken ct)
         {
-            var covered = new Dictionary<ISnapshotKind, ISet<string>>();
+            var covered = new Dictionary<ISnapshotKind, GraphCoverage>();
             foreach (ISnapshotKind kind in kinds.InResourceGraph)
             {
                 covered[kind] = await kind.ReadFromGraphAsync(_reader, subscriptions, query.MaxConcurrency, aggregator, outer, ct).ConfigureAwait(false);

@@ -26,7 +26,7 @@ namespace CrossTenantSecurity.Engine.Snapshot
             CancellationToken cancellationToken) =>
             reader.ReadOverArmAsync(_kind, PostureFilter<T>.All, subscription.Ref, new RowSink<T>(outer, row => _add(aggregator, subscription, row)), cancellationToken);
 
-        public Task<ISet<string>> ReadFromGraphAsync(PostureReader reader, IReadOnlyList<DelegatedSubscription> subscriptions, int maxConcurrency,
+        public Task<GraphCoverage> ReadFromGraphAsync(PostureReader reader, IReadOnlyList<DelegatedSubscription> subscriptions, int maxConcurrency,
             PostureAggregator aggregator, IScopeSink<PostureSnapshot> outer, CancellationToken cancellationToken) =>
             reader.ReadFromGraphAsync(_kind, PostureFilter<T>.All, subscriptions, maxConcurrency, new RowSink<T>(outer, row =>
             {

@@ -10,7 +10,7 @@ namespace CrossTenantSecurity.Engine.Tenancy
     {
         public static Delegation Parse(SubscriptionRef s, JsonElement item)
         {
-            string id = Json.String(item, "id") ?? string.Empty;
+            string id = Json.RequiredString(item, "id");
             int providers = id.IndexOf("/providers/Microsoft.ManagedServices/", StringComparison.OrdinalIgnoreCase);
             string scope = providers > 0 ? id.Substring(0, providers) : $"/subscriptions/{s.SubscriptionId}";
             string? group = ArmId.SegmentAfter(scope, "resourceGroups");
@@ -57,7 +57,7 @@ namespace CrossTenantSecurity.Engine.Tenancy
                 eligible,
                 Json.String(item, "properties", "provisioningState"),
                 plan,
-                Json.String(item, "properties", "registrationDefinitionId") ?? string.Empty,
+                Json.RequiredString(item, "properties", "registrationDefinitionId"),
                 id);
         }
 

@@ -180,6 +180,11 @@ namespace CrossTenantSecurity.Engine.Tenancy
                 sink.OnWarning($"Tenant names are unavailable: listing tenants failed ({e.Status} {e.ErrorCode}: {e.Message}).");
                 return new List<TenantRecord>();
             }
+            catch (InvalidResponseException e)
+            {
+                sink.OnWarning($"Tenant names are unavailable: {e.Message}");
+                return new List<TenantRecord>();
+            }
         }
 
         private async Task<List<TenantRecord>> LoadTenantRecordsAsync(Action<string> verbose, CancellationToken cancellationToken)

@@ -91,8 +91,14 @@ namespace CrossTenantSecurity.Engine.Transport
 
         /// <summary>Lists every item of a pageable ARM collection across nextLink pages (see <see cref="LinkPaging"/>).</summary>
         public IAsyncEnumerable<JsonElement> ListAsync(string pathAndQuery, Action<string>? verbose, CancellationToken cancellationToken, RequestScope? scope = null) =>
-            LinkPaging.ListAsync(_caller, _caller.Resolve(pathAndQuery), "nextLink",
-                (page, ct) => ReadAsync(page, scope ?? ArmPathScope.Derive(page), verbose, ct), verbose, cancellationToken);
+            LinkPaging.ListAsync(_caller, _caller.Resolve(pathAndQuery), "nextLink", PageReader(scope, verbose), verbose, cancellationToken);
+
+        /// <summary>The same collection page by page, each page held to the list shape (see <see cref="ListPage"/>).</summary>
+        public IAsyncEnumerable<ListPage> ListPagesAsync(string pathAndQuery, Action<string>? verbose, CancellationToken cancellationToken, RequestScope? scope = null) =>
+            LinkPaging.PagesAsync(_caller, _caller.Resolve(pathAndQuery), "nextLink", PageReader(scope, verbose), verbose, cancellationToken);
+
+        private Func<Uri, CancellationToken, Task<JsonDocument>> PageReader(RequestScope? scope, Action<string>? verbose) =>
+            (page, ct) => ReadAsync(page, scope ?? ArmPathScope.Derive(page), verbose, ct);
 
         private HttpMessage CreateMessage(RequestMethod method, Uri uri, RequestScope? scope) =>
             _caller.CreateMessage(method, uri, scope ?? ArmPathScope.Derive(uri));

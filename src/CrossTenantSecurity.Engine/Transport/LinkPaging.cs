@@ -9,13 +9,23 @@ namespace CrossTenantSecurity.Engine.Transport
 {
     /// <summary>
     /// Lists a paged collection: the items under "value" of every page, following the page's link (ARM's nextLink,
-    /// OData's @odata.nextLink) verbatim. A link is followed only over https to the service's own host, since it would
-    /// receive our bearer token: anything else is a <see cref="ServiceRequestException"/> naming both hosts. A link
-    /// that repeats ends the listing instead of looping.
+    /// OData's @odata.nextLink) verbatim. Each page is held to the list shape (<see cref="ListPage"/>). A link is followed
+    /// only over https to the service's own host, since it would receive our bearer token: anything else is a
+    /// <see cref="ServiceRequestException"/> naming both hosts. A link that repeats ends the listing instead of looping.
     /// </summary>
     internal static class LinkPaging
     {
         public static async IAsyncEnumerable<JsonElement> ListAsync(ServiceCaller caller, Uri first, string linkProperty,
+            Func<Uri, CancellationToken, Task<JsonDocument>> readPage, Action<string>? verbose, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (ListPage page in PagesAsync(caller, first, linkProperty, readPage, verbose, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (JsonElement item in page.Items) yield return item;
+            }
+        }
+
+        /// <summary>The pages themselves, for a reader that checks a page's items before it takes any (and names the request of a bad one).</summary>
+        public static async IAsyncEnumerable<ListPage> PagesAsync(ServiceCaller caller, Uri first, string linkProperty,
             Func<Uri, CancellationToken, Task<JsonDocument>> readPage, Action<string>? verbose, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             Uri? next = first;
@@ -27,19 +37,18 @@ namespace CrossTenantSecurity.Engine.Transport
                     verbose?.Invoke($"{linkProperty} repeated ({ServiceCaller.Describe(next)}); stopping.");
                     yield break;
                 }
-                using JsonDocument page = await readPage(next, cancellationToken).ConfigureAwait(false);
-                if (page.RootElement.ValueKind == JsonValueKind.Object && page.RootElement.TryGetProperty("value", out JsonElement items) && items.ValueKind == JsonValueKind.Array)
+                ListPage page;
+                using (JsonDocument document = await readPage(next, cancellationToken).ConfigureAwait(false))
                 {
-                    foreach (JsonElement item in items.EnumerateArray()) yield return item.Clone();
+                    page = ListPage.Read(document, next, linkProperty);
                 }
-                next = NextLink(caller, page.RootElement, linkProperty);
+                yield return page;
+                next = NextLink(caller, page.Link, linkProperty);
             }
         }
 
-        private static Uri? NextLink(ServiceCaller caller, JsonElement page, string linkProperty)
+        private static Uri? NextLink(ServiceCaller caller, string? text, string linkProperty)
         {
-            if (page.ValueKind != JsonValueKind.Object || !page.TryGetProperty(linkProperty, out JsonElement link) || link.ValueKind != JsonValueKind.String) return null;
-            string? text = link.GetString();
             if (string.IsNullOrWhiteSpace(text)) return null;
             Uri uri = caller.Resolve(text!);
             if (uri.Scheme != Uri.UriSchemeHttps || !string.Equals(uri.Host, caller.Endpoint.Host, StringComparison.OrdinalIgnoreCase))

@@ -46,12 +46,27 @@ namespace CrossTenantSecurity.Engine.Transport
             return message;
         }
 
-        /// <summary>Sends and parses the JSON answer; <paramref name="onResponse"/> reads the final response's headers first, success or not.</summary>
+        /// <summary>
+        /// Sends and parses the JSON answer; <paramref name="onResponse"/> reads the final response's headers first, success or not.
+        /// A success whose body is not JSON (empty, an HTML page, cut short) is an <see cref="InvalidResponseException"/>.
+        /// </summary>
         public async Task<JsonDocument> SendForJsonAsync(HttpMessage message, Action<string>? verbose, CancellationToken cancellationToken,
             Action<Func<string, string?>>? onResponse = null)
         {
             Response response = await SendCheckedAsync(message, verbose, onResponse, cancellationToken).ConfigureAwait(false);
-            return await JsonDocument.ParseAsync(response.ContentStream ?? Stream.Null, default, cancellationToken).ConfigureAwait(false);
+            string? requestId = RequestIds.Of(response);
+            JsonDocument document;
+            try
+            {
+                document = await JsonDocument.ParseAsync(response.ContentStream ?? Stream.Null, default, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidResponseException(UnreadableBody.Describe(response, e), requestId,
+                    $"{message.Request.Method} {Describe(message.Request.Uri.ToUri())}", e);
+            }
+            RequestIds.Remember(document, requestId);
+            return document;
         }
 
         /// <summary>Sends through the pipeline, notes the outcome on the verbose stream, and throws on a non-success status.</summary>

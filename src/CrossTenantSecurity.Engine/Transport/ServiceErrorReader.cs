@@ -11,8 +11,6 @@ namespace CrossTenantSecurity.Engine.Transport
     /// </summary>
     internal static class ServiceErrorReader
     {
-        private static readonly string[] RequestIdHeaders = { "x-ms-request-id", "request-id" };
-
         public static ServiceRequestException Read(Response response, RequestScope? scope, TimeProvider time)
         {
             string? code = null;
@@ -39,10 +37,7 @@ namespace CrossTenantSecurity.Engine.Transport
             {
                 // Non-JSON error bodies (gateways, proxies) keep the generic message.
             }
-            foreach (string header in RequestIdHeaders)
-            {
-                if (response.Headers.TryGetValue(header, out string? id)) { requestId = id; break; }
-            }
+            requestId = RequestIds.Of(response) ?? requestId;
             TimeSpan? retryAfter = RetryAfterHeader.Read(name => response.Headers.TryGetValue(name, out string? value) ? value : null, time);
             return new ServiceRequestException(response.Status, code, message, requestId, retryAfter, scope);
         }
