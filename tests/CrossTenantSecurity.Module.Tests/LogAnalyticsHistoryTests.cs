@@ -71,6 +71,24 @@ namespace CrossTenantSecurity.Module.Tests
             Assert.Contains("404 NotFound", refused.TerminatingRecord.Exception.Message, StringComparison.Ordinal);
         }
 
+        [Fact]
+        public void The_report_draws_a_secure_score_trend_per_customer_from_the_history()
+        {
+            using PowerShellSession ps = SignedIn();
+            string db = HistoryTests.TempDatabase();
+            string html = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(db)!, "report.html");
+            PSResult run = ps.Run(@"$s = Get-CtPostureSnapshot -TenantId $t -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+                $s | Save-CtPostureSnapshot -DatabasePath $db -WarningAction SilentlyContinue | Out-Null
+                $s | Save-CtPostureSnapshot -DatabasePath $db -WarningAction SilentlyContinue | Out-Null
+                $s | Export-CtPostureReport -Path $html -DatabasePath $db | Out-Null",
+                ("t", ModuleFixture.Northwind.ToString()), ("db", db), ("html", html));
+            Assert.False(run.Failed, run.Describe());
+            string page = System.IO.File.ReadAllText(html);
+            Assert.Contains("<section id=\"trend\">", page, StringComparison.Ordinal);
+            Assert.Contains("id=\"chart-trend-" + ModuleFixture.Northwind.ToString("N") + "\"", page, StringComparison.Ordinal);
+            Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(page, "<circle class=\"point\"").Count);
+        }
+
         private static string Key(dynamic p) =>
             $"{p.TenantId}|{p.SubscriptionId}|{p.Metric}|{p.Value}|{p.Change}|{p.TenantName}|{p.SubscriptionName}|{p.SnapshotId}|{((DateTimeOffset)p.TakenAt).ToUnixTimeMilliseconds()}";
     }
