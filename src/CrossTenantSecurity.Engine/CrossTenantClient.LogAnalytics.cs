@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CrossTenantSecurity.Engine.History;
 using CrossTenantSecurity.Engine.Ingestion;
+using CrossTenantSecurity.Engine.Session;
 using CrossTenantSecurity.Engine.Transport;
 
 namespace CrossTenantSecurity.Engine
@@ -22,9 +23,20 @@ namespace CrossTenantSecurity.Engine
         /// Sends the snapshot's rows (one per customer and subscription) to the rule's stream; <paramref name="local"/>
         /// is the SQLite entry of the same snapshot, carried into the result. A refused batch throws Ingestion.BatchRefused.
         /// </summary>
-        public virtual Task<PostureUpload> UploadPostureSnapshotAsync(PostureSnapshot snapshot, LogsIngestionTarget target, string? moduleVersion,
-            SavedPostureSnapshot? local, Action<string>? verbose, CancellationToken cancellationToken = default) =>
-            PostureUploader.UploadAsync(new LogsIngestionGateway(RequireTransport(), Tokens), snapshot, target, moduleVersion, local, verbose, cancellationToken);
+        public virtual async Task<PostureUpload> UploadPostureSnapshotAsync(PostureSnapshot snapshot, LogsIngestionTarget target, string? moduleVersion,
+            SavedPostureSnapshot? local, Action<string>? verbose, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await PostureUploader.UploadAsync(new LogsIngestionGateway(RequireTransport(), Tokens), snapshot, target, moduleVersion, local, verbose, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (TokenRequestException e)
+            {
+                throw new CrossTenantException("Ingestion.TokenRefused", CrossTenantErrorKind.Authentication,
+                    $"No Azure Monitor token for the upload: {e.Message}", e.RecommendedAction, e);
+            }
+        }
 
         /// <summary>Trend points from the CtPostureHistory_CL table of the workspace (its customerId), as the SQLite history gives them.</summary>
         public virtual async Task<IReadOnlyList<PostureTrendPoint>> GetWorkspaceTrendAsync(Guid workspaceId, TrendQuery query, Action<string>? verbose,
@@ -36,6 +48,11 @@ namespace CrossTenantSecurity.Engine
             try
             {
                 result = await new LogAnalyticsGateway(RequireTransport(), Tokens).QueryAsync(workspaceId, kql, null, null, verbose, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TokenRequestException e)
+            {
+                throw new CrossTenantException("History.WorkspaceQueryFailed", CrossTenantErrorKind.Authentication,
+                    $"No Log Analytics token to read workspace {workspaceId}: {e.Message}", e.RecommendedAction, e);
             }
             catch (ServiceRequestException e)
             {

@@ -72,6 +72,26 @@ namespace CrossTenantSecurity.Module.Tests
         }
 
         [Fact]
+        public void An_access_token_sign_in_without_a_Monitor_token_ends_with_Ingestion_TokenRefused_and_sends_nothing()
+        {
+            using var ps = new PowerShellSession();
+            var automation = _emulator.Host.Scenario.Principals.First(p => p.AppId == Guid.Parse(ModuleFixture.Automation.AppId));
+            string token = _emulator.Host.IssueToken(ModuleFixture.Msp, automation.ObjectId, automation.AppId);
+            PSResult connect = ps.Run(@"Add-CtEnvironment -Name EmuToken -ResourceManagerUrl $url -ActiveDirectoryAuthority $url -Scope Process | Out-Null
+                Connect-CtAccount -Environment EmuToken -AccessToken $token -TenantId $tenant | Out-Null",
+                ("url", _emulator.Host.BaseUrl.AbsoluteUri), ("token", token), ("tenant", ModuleFixture.Msp.ToString()));
+            Assert.False(connect.Failed, connect.Describe());
+            int before = _emulator.Host.Requests.Entries.Count(e => e.Path.StartsWith("/dataCollectionRules/", StringComparison.Ordinal));
+
+            PSResult refused = ps.Run(@"Get-CtPostureSnapshot -TenantId $t -ErrorAction SilentlyContinue -WarningAction SilentlyContinue |
+                Save-CtPostureSnapshot -LogAnalytics -NoLocal -DataCollectionEndpoint $dce -DataCollectionRuleId $dcr",
+                ("t", ModuleFixture.Northwind.ToString()), ("dce", _emulator.Host.BaseUrl.AbsoluteUri), ("dcr", LogAnalyticsOptions.DefaultRuleId));
+
+            Assert.Equal("Ingestion.TokenRefused", refused.TerminatingRecord.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal(before, _emulator.Host.Requests.Entries.Count(e => e.Path.StartsWith("/dataCollectionRules/", StringComparison.Ordinal)));
+        }
+
+        [Fact]
         public void The_report_draws_a_secure_score_trend_per_customer_from_the_history()
         {
             using PowerShellSession ps = SignedIn();
