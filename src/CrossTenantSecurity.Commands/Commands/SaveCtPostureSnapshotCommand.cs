@@ -78,7 +78,7 @@ namespace CrossTenantSecurity.Commands
                     continue;
                 }
                 int rows = snapshot.Tenants.Count + snapshot.Subscriptions.Count;
-                if (!ShouldProcess($"{target.StreamName} of {target.RuleIdValue} at {target.Endpoint.Host}", $"Send {rows} posture rows of the snapshot of {snapshot.TakenAt:u}"))
+                if (!ShouldProcess($"{target.StreamName} of {target.RuleId} at {target.Endpoint.Host}", $"Send {rows} posture rows of the snapshot of {snapshot.TakenAt:u}"))
                     continue;
                 Upload(snapshot, target, saved);
             }

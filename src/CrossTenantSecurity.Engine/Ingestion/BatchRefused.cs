@@ -8,7 +8,7 @@ namespace CrossTenantSecurity.Engine.Ingestion
         public static CrossTenantException Create(int batch, int batches, int bytes, LogsIngestionTarget target, ServiceRequestException e)
         {
             string code = e.ErrorCode ?? "HTTP " + e.Status;
-            string message = $"Batch {batch} of {batches} ({bytes} bytes) to {target.StreamName} of {target.RuleIdValue} was refused with {e.Status} {code}: {e.Message}" +
+            string message = $"Batch {batch} of {batches} ({bytes} bytes) to {target.StreamName} of {target.RuleId} was refused with {e.Status} {code}: {e.Message}" +
                 (batch > 1 ? $" Batches 1 to {batch - 1} were stored." : string.Empty);
             string action = e.Status switch
             {

@@ -29,7 +29,7 @@ namespace CrossTenantSecurity.Engine.Ingestion
         /// <summary>Sends every batch in order; batch n of m is named in the error when the service refuses it.</summary>
         public async Task UploadAsync(LogsIngestionTarget target, IReadOnlyList<byte[]> batches, Action<string>? verbose, CancellationToken cancellationToken)
         {
-            var scope = new RequestScope(CloudService.MonitorIngestion, RequestScopeKind.DataCollectionRule, target.RuleIdValue, operation: "upload");
+            var scope = new RequestScope(CloudService.MonitorIngestion, RequestScopeKind.DataCollectionRule, target.RuleId, operation: "upload");
             for (int i = 0; i < batches.Count; i++)
             {
                 using HttpMessage message = _caller.CreateMessage(RequestMethod.Post, target.UploadUri(ApiVersion), scope);

@@ -15,9 +15,9 @@ namespace CrossTenantSecurity.Engine.Ingestion
             string snapshotId = Guid.NewGuid().ToString();
             IReadOnlyList<Dictionary<string, object?>> rows = PostureIngestionRows.From(snapshot, snapshotId, moduleVersion);
             IReadOnlyList<byte[]> batches = IngestionBatcher.Batch(rows);
-            verbose?.Invoke($"Sending {rows.Count} rows in {batches.Count} batches to {target.StreamName} of {target.RuleIdValue}.");
+            verbose?.Invoke($"Sending {rows.Count} rows in {batches.Count} batches to {target.StreamName} of {target.RuleId}.");
             await gateway.UploadAsync(target, batches, verbose, cancellationToken).ConfigureAwait(false);
-            return new PostureUpload(snapshotId, snapshot.TakenAt, target.Endpoint, target.RuleIdValue, target.StreamName, rows.Count, batches.Count,
+            return new PostureUpload(snapshotId, snapshot.TakenAt, target.Endpoint, target.RuleId, target.StreamName, rows.Count, batches.Count,
                 batches.Sum(b => (long)b.Length), local);
         }
     }
