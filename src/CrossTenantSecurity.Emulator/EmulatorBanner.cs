@@ -48,9 +48,6 @@ namespace CrossTenantSecurity.Emulator
                 $"  $cred = [pscredential]::new('{first.AppId}', (ConvertTo-SecureString '{first.Secret}' -AsPlainText -Force))",
                 $"  Connect-CtAccount -Environment Emulator -ServicePrincipal -Credential $cred -TenantId {first.TenantId}",
                 "  Get-CtDelegatedSubscription",
-                "History shared through the emulator's Log Analytics (its URL is the data collection endpoint):",
-                $"  Save-CtPostureSnapshot -LogAnalytics -DataCollectionEndpoint {host.BaseUrl} -DataCollectionRuleId {LogAnalytics.LogAnalyticsOptions.DefaultRuleId} -NoLocal",
-                $"  Get-CtPostureHistory -Workspace {LogAnalytics.LogAnalyticsOptions.DefaultWorkspaceId} -Metric SecureScore",
             };
         }
 
