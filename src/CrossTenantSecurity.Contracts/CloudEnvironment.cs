@@ -33,7 +33,8 @@ namespace CrossTenantSecurity
             Uri? defenderEndpointUrl = null,
             string? graphAudience = null,
             string? logAnalyticsAudience = null,
-            string? defenderEndpointAudience = null)
+            string? defenderEndpointAudience = null,
+            string? monitorIngestionAudience = null)
         {
             if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("An environment needs a name.", nameof(name));
             Name = name;
@@ -46,8 +47,12 @@ namespace CrossTenantSecurity
             GraphAudience = Audience(graphUrl, graphAudience);
             LogAnalyticsAudience = Audience(logAnalyticsUrl, logAnalyticsAudience);
             DefenderEndpointAudience = Audience(defenderEndpointUrl, defenderEndpointAudience);
+            MonitorIngestionAudience = string.IsNullOrEmpty(monitorIngestionAudience) ? DefaultMonitorIngestionAudience : monitorIngestionAudience!.TrimEnd('/');
             Source = source;
         }
+
+        /// <summary>Public Azure's Logs Ingestion audience; custom clouds default to it.</summary>
+        public const string DefaultMonitorIngestionAudience = "https://monitor.azure.com";
 
         public string Name { get; }
         public Uri ResourceManagerUrl { get; }
@@ -63,6 +68,8 @@ namespace CrossTenantSecurity
         /// <summary>The Defender for Endpoint API; null where the cloud has none (Azure China).</summary>
         public Uri? DefenderEndpointUrl { get; }
         public string? DefenderEndpointAudience { get; }
+        /// <summary>The token audience of the Logs Ingestion API (the data collection endpoint's URL is given per call).</summary>
+        public string MonitorIngestionAudience { get; }
         public bool IsBuiltIn => Source == EnvironmentSource.BuiltIn;
         /// <summary>BuiltIn, CurrentUser (saved in the user's configuration folder) or Process.</summary>
         public EnvironmentSource Source { get; }
@@ -70,7 +77,7 @@ namespace CrossTenantSecurity
         /// <summary>The same endpoints, kept somewhere else.</summary>
         public CloudEnvironment WithSource(EnvironmentSource source) =>
             new CloudEnvironment(Name, ResourceManagerUrl, ActiveDirectoryAuthority, ResourceManagerAudience, GraphUrl, source,
-                LogAnalyticsUrl, DefenderEndpointUrl, GraphAudience, LogAnalyticsAudience, DefenderEndpointAudience);
+                LogAnalyticsUrl, DefenderEndpointUrl, GraphAudience, LogAnalyticsAudience, DefenderEndpointAudience, MonitorIngestionAudience);
 
         /// <summary>The service's endpoint in this cloud, or null when the cloud does not offer it.</summary>
         public ServiceEndpoint? FindEndpoint(CloudService service) => service switch
@@ -79,6 +86,8 @@ namespace CrossTenantSecurity
             CloudService.MicrosoftGraph => GraphUrl is null ? null : new ServiceEndpoint(service, GraphUrl, GraphAudience),
             CloudService.LogAnalytics => LogAnalyticsUrl is null ? null : new ServiceEndpoint(service, LogAnalyticsUrl, LogAnalyticsAudience),
             CloudService.DefenderEndpoint => DefenderEndpointUrl is null ? null : new ServiceEndpoint(service, DefenderEndpointUrl, DefenderEndpointAudience),
+            // The URL stands in for the per-call data collection endpoint; only the audience is used from it.
+            CloudService.MonitorIngestion => new ServiceEndpoint(service, new Uri(MonitorIngestionAudience + "/"), MonitorIngestionAudience),
             _ => null,
         };
 
@@ -114,7 +123,8 @@ namespace CrossTenantSecurity
             logAnalyticsUrl: new Uri("https://api.loganalytics.us/"),
             // GCC High and DoD; GCC tenants use the commercial AzureCloud endpoints.
             defenderEndpointUrl: new Uri("https://api-gov.securitycenter.microsoft.us/"),
-            defenderEndpointAudience: "https://api-gov.securitycenter.microsoft.us");
+            defenderEndpointAudience: "https://api-gov.securitycenter.microsoft.us",
+            monitorIngestionAudience: "https://monitor.azure.us");
 
         public static CloudEnvironment AzureChinaCloud { get; } = new CloudEnvironment(
             "AzureChinaCloud",
@@ -124,7 +134,8 @@ namespace CrossTenantSecurity
             new Uri("https://microsoftgraph.chinacloudapi.cn/"),
             EnvironmentSource.BuiltIn,
             // Defender for Endpoint and Graph security are not offered in Azure China (21Vianet).
-            logAnalyticsUrl: new Uri("https://api.loganalytics.azure.cn/"));
+            logAnalyticsUrl: new Uri("https://api.loganalytics.azure.cn/"),
+            monitorIngestionAudience: "https://monitor.azure.cn");
 
         public static IReadOnlyList<CloudEnvironment> BuiltIn { get; } = new[] { AzureCloud, AzureUSGovernment, AzureChinaCloud };
 

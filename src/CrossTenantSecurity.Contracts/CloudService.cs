@@ -11,5 +11,10 @@ namespace CrossTenantSecurity
         LogAnalytics,
         /// <summary>The Defender for Endpoint API (devices and vulnerabilities; a token per customer tenant).</summary>
         DefenderEndpoint,
+        /// <summary>
+        /// The Azure Monitor Logs Ingestion API (posture history to a custom table). Its URL is the data collection
+        /// endpoint given per call; the environment gives only the token audience.
+        /// </summary>
+        MonitorIngestion,
     }
 }

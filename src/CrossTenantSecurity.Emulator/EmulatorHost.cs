@@ -85,6 +85,8 @@ namespace CrossTenantSecurity.Emulator
             ResourcesEndpoints.Map(app, runtime);
             ProviderRouter.Map(app, runtime, Posture.SecurityOperations.All().Concat(ManagedServicesOperations.All()).ToList());
             ResourceGraph.ResourceGraphEndpoint.Map(app, runtime);
+            LogAnalytics.IngestionEndpoint.Map(app, runtime);
+            LogAnalytics.WorkspaceQueryEndpoint.Map(app, runtime);
             app.MapFallback((HttpContext context) => ArmAuthenticationMiddleware.IsArmPath(context.Request.Path)
                 ? ArmErrors.Create(404, "InvalidResourceType", $"The resource type could not be found for path '{context.Request.Path}'.")
                 : Results.NotFound());

@@ -27,5 +27,7 @@ namespace CrossTenantSecurity.Emulator
         public bool ResourceGraphUnstableOrder { get; set; } = true;
         /// <summary>Latency, throttling and faults (default: throttling at Azure's numbers, no latency, no faults).</summary>
         public BehaviourOptions Behaviour { get; set; } = new();
+        /// <summary>Data collection rules of the Logs Ingestion endpoint and the workspaces the query API serves.</summary>
+        public LogAnalytics.LogAnalyticsOptions LogAnalytics { get; set; } = new();
     }
 }

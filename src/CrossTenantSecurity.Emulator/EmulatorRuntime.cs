@@ -22,6 +22,8 @@ namespace CrossTenantSecurity.Emulator
         }
 
         public Authorization.ArmAuthorizer Authorizer { get; }
+        /// <summary>Rows sent to the Logs Ingestion endpoint, per workspace, for the query API.</summary>
+        public LogAnalytics.WorkspaceStore Workspaces { get; } = new(() => DateTimeOffset.UtcNow);
         public Posture.PostureStore Posture { get; }
 
         public EmulatorOptions Options { get; }

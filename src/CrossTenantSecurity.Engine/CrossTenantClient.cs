@@ -59,7 +59,8 @@ namespace CrossTenantSecurity.Engine
             if (options is null) throw new ArgumentNullException(nameof(options));
             var tokens = new TokenBroker(options);
             Context context = await SignIn.SignInAsync(tokens, options, cancellationToken).ConfigureAwait(false);
-            return new CrossTenantClient(context, new ArmGateway(new ServiceTransport(options), tokens.Credential, options.Environment), tokens);
+            var transport = new ServiceTransport(options);
+            return new CrossTenantClient(context, new ArmGateway(transport, tokens.Credential, options.Environment), tokens) { Transport = transport };
         }
 
         /// <summary>The signed-in tenant and every tenant related to it, with subscription counts.</summary>

@@ -63,7 +63,8 @@ namespace CrossTenantSecurity.Engine.Tests
                 content.WriteTo(buffer, default);
                 body = Encoding.UTF8.GetString(buffer.ToArray());
             }
-            Calls.Enqueue(new FakeCall(uri, message.Request.Method.Method, body, _time.GetTimestamp(), Header(message.Request, "Authorization"), Header(message.Request, "Prefer")));
+            Calls.Enqueue(new FakeCall(uri, message.Request.Method.Method, body, _time.GetTimestamp(), Header(message.Request, "Authorization"), Header(message.Request, "Prefer"),
+                Header(message.Request, "Content-Type")));
             if (message.Request.Method == RequestMethod.Post)
             {
                 foreach (var route in _bodyRoutes)
@@ -91,7 +92,7 @@ namespace CrossTenantSecurity.Engine.Tests
     }
 
     /// <summary>One request as the fake saw it. The Authorization header is kept for assertions on whose token it is; never print it.</summary>
-    internal sealed record FakeCall(Uri Uri, string Method, string Body, long Timestamp, string? Authorization, string? Prefer);
+    internal sealed record FakeCall(Uri Uri, string Method, string Body, long Timestamp, string? Authorization, string? Prefer, string? ContentType = null);
 
     internal sealed class FakeResponse : Response
     {

@@ -14,7 +14,7 @@ namespace CrossTenantSecurity.Engine.Tests
         private static readonly Guid A = Guid.Parse("aaaaaaaa-0000-4000-8000-000000000001");
         private static readonly Guid B = Guid.Parse("bbbbbbbb-0000-4000-8000-000000000002");
 
-        private static PostureSnapshot Build(string text)
+        internal static PostureSnapshot Build(string text)
         {
             var aggregator = new PostureAggregator(includeDetail: true);
             foreach (var (tenant, name, sub) in new[] { (A, "Alpha " + text, "a1"), (B, "Beta Corp", "b1") })

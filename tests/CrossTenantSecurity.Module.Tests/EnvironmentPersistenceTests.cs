@@ -153,7 +153,7 @@ namespace CrossTenantSecurity.Module.Tests
 
             using JsonDocument saved = JsonDocument.Parse(File.ReadAllText(config.FilePath));
             var keys = saved.RootElement.GetProperty("environments").EnumerateArray().SelectMany(e => e.EnumerateObject().Select(p => p.Name)).Distinct();
-            Assert.Equal(new[] { "activeDirectoryAuthority", "defenderEndpointAudience", "defenderEndpointUrl", "graphAudience", "graphUrl", "logAnalyticsAudience", "logAnalyticsUrl", "name", "resourceManagerAudience", "resourceManagerUrl" }, keys.OrderBy(k => k, StringComparer.Ordinal));
+            Assert.Equal(new[] { "activeDirectoryAuthority", "defenderEndpointAudience", "defenderEndpointUrl", "graphAudience", "graphUrl", "logAnalyticsAudience", "logAnalyticsUrl", "monitorIngestionAudience", "name", "resourceManagerAudience", "resourceManagerUrl" }, keys.OrderBy(k => k, StringComparer.Ordinal));
         }
 
         [Fact]

@@ -54,6 +54,37 @@ Describe 'Save-CtPostureSnapshot and Get-CtPostureHistory' {
     }
 }
 
+Describe 'History shared through Log Analytics' {
+    # The emulator's default data collection rule routes Custom-CtPostureHistory to its default workspace.
+    BeforeAll {
+        $script:Rule = 'dcr-00000000000000000000000000000000'
+        $script:Workspace = '0e0e0e0e-0000-4000-8000-00000000000a'
+        $script:LaDb = Join-Path $script:Work 'shared.db'
+        $script:Snapshot = Get-CtPostureSnapshot -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $script:Upload = $script:Snapshot | Save-CtPostureSnapshot -DatabasePath $script:LaDb -LogAnalytics -DataCollectionEndpoint $script:Emulator.Url -DataCollectionRuleId $script:Rule -WarningAction SilentlyContinue
+    }
+
+    It 'sends the rows, saves SQLite too, and says what it sent in a table' {
+        $script:Upload.RowCount | Should -Be ($script:Snapshot.Tenants.Count + $script:Snapshot.Subscriptions.Count)
+        $script:Upload.BatchCount | Should -Be 1
+        $script:Upload.Local.SnapshotId | Should -Be 1
+        $script:Upload | Get-CtTableHeader | Should -Be @('TakenAt', 'Rows', 'Batches', 'Bytes', 'Stream', 'Rule', 'LocalId')
+    }
+
+    It 'reads back from the workspace the trend SQLite gives' {
+        $at = $script:Snapshot.TakenAt.UtcDateTime
+        $key = { '{0}|{1}|{2}|{3}' -f $_.TenantId, $_.Metric, $_.Value, $_.Change }
+        $local = Get-CtPostureHistory -DatabasePath $script:LaDb -Since $at -Until $at | ForEach-Object $key | Sort-Object
+        $shared = Get-CtPostureHistory -Workspace $script:Workspace -Since $at -Until $at | ForEach-Object $key | Sort-Object
+        $shared | Should -Not -BeNullOrEmpty
+        $shared | Should -Be $local
+    }
+
+    It 'refuses a subscription id that is not a GUID before querying' {
+        { Get-CtPostureHistory -Workspace $script:Workspace -SubscriptionId '") | union *' -ErrorAction Stop } | Should -Throw -ErrorId 'History.InvalidSubscriptionId,*'
+    }
+}
+
 Describe 'An interrupted save' {
     It 'loses nothing: a writer killed mid-loop leaves only whole snapshots, and a reader polled the file meanwhile' {
         $db = Join-Path $script:Work 'killed.db'

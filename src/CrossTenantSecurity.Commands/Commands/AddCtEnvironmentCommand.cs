@@ -55,6 +55,10 @@ namespace CrossTenantSecurity.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? DefenderEndpointAudience { get; set; }
 
+        /// <summary>Token audience of the Logs Ingestion API (default https://monitor.azure.com); its URL is the DCE given to Save-CtPostureSnapshot.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? MonitorIngestionAudience { get; set; }
+
         /// <summary>CurrentUser (default) saves to the user's configuration folder; Process keeps it in this process.</summary>
         [Parameter]
         [ValidateSet(nameof(EnvironmentSource.CurrentUser), nameof(EnvironmentSource.Process))]
@@ -74,7 +78,7 @@ namespace CrossTenantSecurity.Commands
             var source = (EnvironmentSource)Enum.Parse(typeof(EnvironmentSource), Scope, ignoreCase: true);
             var environment = new CloudEnvironment(Name, WithSlash(ResourceManagerUrl), WithSlash(ActiveDirectoryAuthority),
                 ResourceManagerAudience ?? string.Empty, WithSlash(GraphUrl), source, WithSlash(LogAnalyticsUrl), WithSlash(DefenderEndpointUrl),
-                GraphAudience, LogAnalyticsAudience, DefenderEndpointAudience);
+                GraphAudience, LogAnalyticsAudience, DefenderEndpointAudience, MonitorIngestionAudience);
             try
             {
                 EnvironmentCatalog.Add(environment, WriteWarning);

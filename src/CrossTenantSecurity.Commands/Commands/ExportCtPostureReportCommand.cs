@@ -6,6 +6,7 @@ using System.Management.Automation;
 using CrossTenantSecurity.Commands.Completion;
 using CrossTenantSecurity.Commands.Infrastructure;
 using CrossTenantSecurity.Engine;
+using CrossTenantSecurity.Engine.History;
 using CrossTenantSecurity.Engine.Reporting;
 
 namespace CrossTenantSecurity.Commands
@@ -51,6 +52,11 @@ namespace CrossTenantSecurity.Commands
         [Parameter]
         [ValidateSet("Auto", "Arm", "ResourceGraph")]
         public string Source { get; set; } = "Auto";
+
+        /// <summary>The SQLite history whose secure scores become a trend chart per customer; default: the default history when it exists.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? DatabasePath { get; set; }
 
         internal override string ErrorNoun => "PostureReport";
         internal override string ProgressActivity => "Taking a posture snapshot";
@@ -107,7 +113,7 @@ namespace CrossTenantSecurity.Commands
                 {
                     case "HTML":
                         string html = string.Equals(extension, ".html", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".htm", StringComparison.OrdinalIgnoreCase) ? path : basePath + ".html";
-                        PostureReportWriter.WriteHtml(snapshot, html);
+                        PostureReportWriter.WriteHtml(snapshot, html, History(snapshot));
                         WriteObject(new FileInfo(html));
                         break;
                     case "JSON":
@@ -119,6 +125,30 @@ namespace CrossTenantSecurity.Commands
                         foreach (string csv in PostureReportWriter.WriteCsv(snapshot, basePath)) WriteObject(new FileInfo(csv));
                         break;
                 }
+            }
+        }
+
+        /// <summary>The snapshot's customers' secure scores from the history, or null when there is none to draw.</summary>
+        private IReadOnlyList<PostureTrendPoint>? History(PostureSnapshot snapshot)
+        {
+            string path = string.IsNullOrEmpty(DatabasePath) ? DefaultHistoryPath.Resolve() : GetUnresolvedProviderPathFromPSPath(DatabasePath);
+            if (!File.Exists(path))
+            {
+                if (!string.IsNullOrEmpty(DatabasePath)) WriteWarning($"No posture history at '{path}': the report has no trend chart.");
+                return null;
+            }
+            try
+            {
+                using PostureHistory history = PostureHistory.Open(path);
+                var query = new TrendQuery { TenantIds = snapshot.Tenants.Select(t => t.TenantId).ToArray(), Metrics = new[] { PostureMetric.SecureScore } };
+                IReadOnlyList<PostureTrendPoint> points = history.GetTrend(query, StopToken);
+                WriteVerbose($"{points.Count} secure score points from '{path}' for the trend chart.");
+                return points;
+            }
+            catch (Exception e) when (e is not PipelineStoppedException and not OperationCanceledException)
+            {
+                WriteWarning($"The posture history at '{path}' could not be read ({e.Message}): the report has no trend chart.");
+                return null;
             }
         }
     }

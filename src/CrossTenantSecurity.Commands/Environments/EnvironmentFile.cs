@@ -107,7 +107,8 @@ namespace CrossTenantSecurity.Commands.Environments
             if (!TryOptionalHttps(entry.GraphUrl, out Uri? graph) || !TryOptionalHttps(entry.LogAnalyticsUrl, out Uri? logAnalytics) ||
                 !TryOptionalHttps(entry.DefenderEndpointUrl, out Uri? defenderEndpoint)) return null;
             return new CloudEnvironment(entry.Name!, arm!, authority!, entry.ResourceManagerAudience ?? string.Empty, graph, EnvironmentSource.CurrentUser,
-                logAnalytics, defenderEndpoint, entry.GraphAudience, entry.LogAnalyticsAudience, entry.DefenderEndpointAudience);
+                logAnalytics, defenderEndpoint, entry.GraphAudience, entry.LogAnalyticsAudience, entry.DefenderEndpointAudience,
+                entry.MonitorIngestionAudience);
         }
 
         /// <summary>Absent is fine; present must be an absolute https URL.</summary>
@@ -138,6 +139,7 @@ namespace CrossTenantSecurity.Commands.Environments
                     LogAnalyticsAudience = e.LogAnalyticsAudience,
                     DefenderEndpointUrl = e.DefenderEndpointUrl?.AbsoluteUri,
                     DefenderEndpointAudience = e.DefenderEndpointAudience,
+                    MonitorIngestionAudience = e.MonitorIngestionAudience,
                 }).ToList(),
             };
             string temporary = $"{Path}.{Guid.NewGuid():N}.tmp";

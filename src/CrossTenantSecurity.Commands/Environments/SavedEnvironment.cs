@@ -24,5 +24,6 @@ namespace CrossTenantSecurity.Commands.Environments
         public string? LogAnalyticsAudience { get; set; }
         public string? DefenderEndpointUrl { get; set; }
         public string? DefenderEndpointAudience { get; set; }
+        public string? MonitorIngestionAudience { get; set; }
     }
 }

@@ -17,14 +17,21 @@ namespace CrossTenantSecurity.Emulator.Identity
         /// <summary>Defender for Endpoint (WindowsDefenderATP): the legacy host most samples use and the current one.</summary>
         public List<string> DefenderEndpoint { get; set; } = new() { "https://api.securitycenter.microsoft.com", "https://api.security.microsoft.com" };
 
+        /// <summary>Azure Monitor Logs Ingestion, public cloud.</summary>
+        public List<string> MonitorIngestion { get; set; } = new() { "https://monitor.azure.com" };
+
         /// <summary>The resource an audience names, or null when none of the lists holds it.</summary>
         public TokenResource? Find(string audience)
         {
             if (Holds(Graph, audience)) return TokenResource.Graph;
             if (Holds(LogAnalytics, audience)) return TokenResource.LogAnalytics;
             if (Holds(DefenderEndpoint, audience)) return TokenResource.DefenderEndpoint;
+            if (Holds(MonitorIngestion, audience)) return TokenResource.MonitorIngestion;
             return null;
         }
+
+        /// <summary>Whether the audience is one of the resource's.</summary>
+        public bool Accepts(TokenResource resource, string audience) => Find(audience) == resource;
 
         public static bool Same(string a, string b) => string.Equals(a.TrimEnd('/'), b.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 

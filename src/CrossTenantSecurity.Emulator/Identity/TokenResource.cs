@@ -7,5 +7,7 @@ namespace CrossTenantSecurity.Emulator.Identity
         Graph,
         LogAnalytics,
         DefenderEndpoint,
+        /// <summary>The Azure Monitor Logs Ingestion API (data collection endpoints).</summary>
+        MonitorIngestion,
     }
 }

@@ -20,8 +20,9 @@ namespace CrossTenantSecurity.Engine.Reporting
     {
         private static readonly string[] Severities = { "High", "Medium", "Low", "Other" };
 
-        public static void Write(PostureSnapshot snapshot, TextWriter writer)
+        public static void Write(PostureSnapshot snapshot, TextWriter writer, IReadOnlyList<PostureTrendPoint>? history = null)
         {
+            IReadOnlyList<PostureTrendPoint> trend = TrendSection.PointsFor(snapshot, history);
             bool customer = snapshot.CustomerTenantId is not null;
             string title = customer
                 ? $"Defender for Cloud posture: {snapshot.Tenants[0].TenantName ?? snapshot.Tenants[0].TenantId.ToString()}"
@@ -36,11 +37,12 @@ namespace CrossTenantSecurity.Engine.Reporting
             h.Append($"<header><h1>{E(title)}</h1><p class=\"meta\">Taken {E(snapshot.TakenAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))} by {E(snapshot.Account)} " +
                      $"(managing tenant {E(snapshot.ManagingTenantId.ToString())}, {E(snapshot.Environment)}, source {E(snapshot.Source)}) in {E(snapshot.Duration.TotalSeconds, "0.0")} s. " +
                      $"Scope: {E(Scope(snapshot))}.</p>");
-            h.Append("<nav><a href=\"#summary\">Summary</a><a href=\"#scores\">Secure score</a><a href=\"#plans\">Plan coverage</a><a href=\"#unhealthy\">Recommendations</a>" +
+            h.Append("<nav><a href=\"#summary\">Summary</a><a href=\"#scores\">Secure score</a>" + (trend.Count > 0 ? "<a href=\"#trend\">Trend</a>" : string.Empty) + "<a href=\"#plans\">Plan coverage</a><a href=\"#unhealthy\">Recommendations</a>" +
                      "<a href=\"#controls\">Controls</a><a href=\"#alerts\">Alerts</a><a href=\"#compliance\">Compliance</a><a href=\"#failures\">Not audited</a><a href=\"#customers\">Customers</a></nav></header><main>");
 
             Summary(h, snapshot);
             Scores(h, snapshot);
+            if (trend.Count > 0) TrendSection.Write(h, snapshot, trend);
             Plans(h, snapshot);
             Unhealthy(h, snapshot);
             Controls(h, snapshot);

@@ -16,17 +16,22 @@ namespace CrossTenantSecurity.Engine.Reporting
     {
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-        public static void WriteHtml(PostureSnapshot snapshot, string path)
+        public static void WriteHtml(PostureSnapshot snapshot, string path) => WriteHtml(snapshot, path, null);
+
+        /// <summary>With <paramref name="history"/> (trend points from Get-CtPostureHistory), a secure score trend chart per customer.</summary>
+        public static void WriteHtml(PostureSnapshot snapshot, string path, IReadOnlyList<PostureTrendPoint>? history)
         {
             if (snapshot is null) throw new ArgumentNullException(nameof(snapshot));
             using var writer = new StreamWriter(path, append: false, Utf8);
-            HtmlReportWriter.Write(snapshot, writer);
+            HtmlReportWriter.Write(snapshot, writer, history);
         }
 
-        public static string ToHtml(PostureSnapshot snapshot)
+        public static string ToHtml(PostureSnapshot snapshot) => ToHtml(snapshot, null);
+
+        public static string ToHtml(PostureSnapshot snapshot, IReadOnlyList<PostureTrendPoint>? history)
         {
             using var writer = new StringWriter(CultureInfo.InvariantCulture);
-            HtmlReportWriter.Write(snapshot, writer);
+            HtmlReportWriter.Write(snapshot, writer, history);
             return writer.ToString();
         }
 

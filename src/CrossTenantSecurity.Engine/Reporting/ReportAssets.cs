@@ -13,7 +13,7 @@ nav a{margin-right:14px;font-size:13px;color:var(--gain);text-decoration:none}ma
 .card .value{font-size:22px;font-weight:600}.card .label{color:var(--muted);font-size:12px}.card.good .value,.good{color:var(--good)}.card.warn .value{color:var(--warn)}.card.bad .value{color:var(--bad)}
 svg.chart{max-width:900px;display:block;margin:8px 0}svg .label,svg .value,svg text{font-size:12px;fill:var(--fg)}svg .reference line{stroke:#333;stroke-dasharray:4 3;stroke-width:1.5}
 rect.segment.good{fill:var(--good)}rect.segment.warn{fill:var(--warn)}rect.segment.bad{fill:var(--bad)}rect.segment.high{fill:var(--high)}rect.segment.medium{fill:var(--medium)}
-rect.segment.low{fill:var(--low)}rect.segment.other{fill:var(--other)}rect.segment.gain{fill:var(--gain)}
+svg.trend polyline.trend{fill:none;stroke:var(--gain);stroke-width:2}svg.trend circle.point{fill:var(--gain)}svg.trend .axis line{stroke:var(--line)}rect.segment.low{fill:var(--low)}rect.segment.other{fill:var(--other)}rect.segment.gain{fill:var(--gain)}
 .tablewrap{overflow-x:auto;margin:6px 0 12px}input.filter{margin:4px 0;padding:4px 8px;border:1px solid var(--line);border-radius:4px;min-width:240px}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
 th{background:var(--band);cursor:pointer;user-select:none;white-space:nowrap}th[aria-sort=ascending]::after{content:' \25B2'}th[aria-sort=descending]::after{content:' \25BC'}

@@ -11,5 +11,7 @@ namespace CrossTenantSecurity.Engine.Transport
         Workspace,
         /// <summary>A Resource Graph query: the service paces these by its own quota, not by subscription.</summary>
         ResourceGraph,
+        /// <summary>A data collection rule's stream (Logs Ingestion uploads).</summary>
+        DataCollectionRule,
     }
 }

@@ -22,7 +22,22 @@ namespace CrossTenantSecurity.Emulator.ResourceGraph.Kql
         public static KqlQuery Parse(string text)
         {
             var parser = new KqlParser(text);
-            return parser.ParseQuery();
+            return parser.ParseQuery(ResourceGraphTable);
+        }
+
+        /// <summary>A query over other tables (the Log Analytics workspaces): <paramref name="resolve"/> names a table's schema, or null.</summary>
+        public static KqlQuery Parse(string text, System.Func<string, KqlSchema?> resolve, string knownTables)
+        {
+            var parser = new KqlParser(text);
+            return parser.ParseQuery(name => resolve(name) is { } schema ? (name, schema)
+                : throw new KqlException("UnknownTable", $"Failed to resolve table or column expression named '{name}'. The emulator serves: {knownTables}."));
+        }
+
+        private static (string Table, KqlSchema Schema) ResourceGraphTable(string name)
+        {
+            string table = KqlTables.Canonical(name)
+                ?? throw new KqlException("UnknownTable", $"Table '{name}' could not be found. The emulator serves: {string.Join(", ", KqlTables.Names)}.");
+            return (table, KqlTables.Schema());
         }
 
         private KqlToken Current => _tokens[_index];
@@ -35,14 +50,12 @@ namespace CrossTenantSecurity.Emulator.ResourceGraph.Kql
             return token;
         }
 
-        private KqlQuery ParseQuery()
+        private KqlQuery ParseQuery(System.Func<string, (string Table, KqlSchema Schema)> resolve)
         {
             KqlToken source = Current;
             if (source.Kind != KqlTokenKind.Identifier) throw KqlException.Parser(source.Position, "A table name was expected.");
             Next();
-            string table = KqlTables.Canonical(source.Text)
-                ?? throw new KqlException("UnknownTable", $"Table '{source.Text}' could not be found. The emulator serves: {string.Join(", ", KqlTables.Names)}.");
-            _schema = KqlTables.Schema();
+            (string table, _schema) = resolve(source.Text);
             var operators = new List<KqlOperator>();
             while (Current.Is("|"))
             {
