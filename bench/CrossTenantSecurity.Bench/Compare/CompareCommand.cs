@@ -22,6 +22,7 @@ namespace CrossTenantSecurity.Bench.Compare
             var results = new List<ComparisonResult>();
             var snapshots = new List<ComparisonResult>();
             LatencyMeans means = LatencyMeans.Scaled(settings.TimeScale);
+            Console.WriteLine($"Time scale {settings.TimeScale}, seed {settings.Seed}, {settings.NetworkTimeoutNote}.");
             foreach (BenchScenario bench in settings.Scenarios)
             {
                 Scenario estate = ScenarioLoader.Load($"{bench.Estate}:seed={settings.Seed}");
