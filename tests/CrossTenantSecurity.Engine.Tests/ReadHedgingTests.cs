@@ -238,31 +238,6 @@ namespace CrossTenantSecurity.Engine.Tests
 
         private ArmGateway Gateway(TimedTransport transport, bool hedgeReads = true) => TestSupport.Gateway(Session(transport, hedgeReads));
 
-        /// <summary>A body that never arrives: every read waits until cancelled (no clock could end it).</summary>
-        private sealed class StallingStream : System.IO.Stream
-        {
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => 0; set => throw new NotSupportedException(); }
-            public override void Flush() { }
-            public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("reads are asynchronous");
-            public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-                return 0;
-            }
-            public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-                return 0;
-            }
-            public override long Seek(long offset, System.IO.SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        }
-
         /// <summary>
         /// Answers each request after a delay on the manual clock, chosen by its URI and how many times that URI has been
         /// sent; records when each request started and how many were cancelled.
