@@ -103,6 +103,25 @@ namespace CrossTenantSecurity.Engine.Tests
         }
 
         [Fact]
+        public async Task A_connection_that_broke_off_is_retried_at_once_without_a_back_off()
+        {
+            var transport = new FailingTransport(message =>
+            {
+                message.Response = new FakeResponse(200, new BreakingStream("{\"value\":["));
+                return null;
+            });
+            ConnectionOptions options = TestSupport.Options(MaxRetries, _clock, hedgeReads: false);
+            options.RetryDelay = TimeSpan.FromSeconds(10);
+            ArmGateway gateway = TestSupport.Gateway(new ServiceTransport(options, transport));
+
+            Task<System.Text.Json.JsonDocument> read = gateway.GetAsync(Path, null, CancellationToken.None);
+            await ManualClock.WaitUntilAsync(() => read.IsCompleted); // the manual clock never moves
+
+            await Assert.ThrowsAsync<ServiceTransportException>(() => read);
+            Assert.Equal(MaxRetries + 1, transport.Tries);
+        }
+
+        [Fact]
         public async Task A_try_past_Azure_Cores_network_timeout_is_Timeout_and_says_the_per_try_limit()
         {
             // Azure.Core's network timeout runs on the wall clock: a short one, with nothing asserted on how long it took.
@@ -111,7 +130,7 @@ namespace CrossTenantSecurity.Engine.Tests
                 message.Response = new FakeResponse(200, new StallingStream());
                 return null;
             });
-            var options = TestSupport.Options(maxRetries: 1, time: TimeProvider.System);
+            var options = TestSupport.Options(maxRetries: 1, time: TimeProvider.System, hedgeReads: false);
             options.NetworkTimeout = TimeSpan.FromMilliseconds(50);
 
             ScopeFailure failure = await FailureOfAsync(transport, options);

@@ -12,8 +12,8 @@ namespace CrossTenantSecurity.Engine.Transport
     /// (408, 429, 5xx and transport failures by default), each retry waits an exponential back-off with jitter and never
     /// less than the service's Retry-After (read by <see cref="RetryAfterHeader"/>). Azure.Core's own policy waits on
     /// the wall clock and reads Retry-After its own way, which a manual clock could not drive. A try that got no answer
-    /// is read once, by <see cref="TransportFailure"/>: an untrusted certificate is never retried (no retry mends it),
-    /// and what is left after the last try is a <see cref="ServiceTransportException"/> that says what happened (a
+    /// is read once, by <see cref="TransportFailure"/>: an untrusted certificate is never retried (no retry mends it), a
+    /// connection that broke off is retried without a back-off, and what is left after the last try is a <see cref="ServiceTransportException"/> that says what happened (a
     /// try past the per-try timeout as a timeout, not as the cancellation Azure.Core makes of it).
     /// </summary>
     internal sealed class ServiceRetryPolicy : RetryPolicy
@@ -52,6 +52,7 @@ namespace CrossTenantSecurity.Engine.Transport
                 {
                     // Not the caller's cancellation: Azure.Core's per-try (network) timeout ran out.
                     failure = new TryTimeoutException(message.NetworkTimeout ?? _networkTimeout, e);
+                    AttemptTracker.Of(message)?.TryTimedOut();
                 }
                 catch (Exception e)
                 {
@@ -71,7 +72,9 @@ namespace CrossTenantSecurity.Engine.Transport
                     ExceptionDispatchInfo.Throw(failure);
                 }
 
-                TimeSpan wait = NextWait(message);
+                // A connection that broke off (a reset, a body cut short) says nothing about the service's load, which a 5xx,
+                // a 429 and Retry-After do: its retry goes out at once, on another connection.
+                TimeSpan wait = transport == ScopeFailureKind.Transient ? TimeSpan.Zero : NextWait(message);
                 if (wait > TimeSpan.Zero)
                 {
                     Task delay = Task.Delay(wait, _time, message.CancellationToken);
