@@ -67,8 +67,9 @@ namespace CrossTenantSecurity.Engine.Transport
                 if (transport == ScopeFailureKind.TlsTrust || !ShouldRetry(message, asAzureCoreSawIt))
                 {
                     if (failure is null) return;
-                    if (transport is not null && TransportFailure.Of(failure, message.Request.Uri.Host, tries) is { } said)
-                        throw new ServiceTransportException(said, tries, failure);
+                    string host = message.Request.Uri.Host ?? string.Empty;
+                    if (transport is not null && TransportFailure.Of(failure, host, tries) is { } said)
+                        throw new ServiceTransportException(said, host, tries, failure);
                     ExceptionDispatchInfo.Throw(failure);
                 }
 

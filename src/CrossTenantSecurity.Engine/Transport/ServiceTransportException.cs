@@ -8,13 +8,17 @@ namespace CrossTenantSecurity.Engine.Transport
     /// </summary>
     internal sealed class ServiceTransportException : Exception
     {
-        public ServiceTransportException(TransportFailure failure, int tries, Exception lastTry)
+        public ServiceTransportException(TransportFailure failure, string host, int tries, Exception lastTry)
             : base(failure.Message, lastTry)
         {
+            Host = host;
             Kind = failure.Kind;
             RecommendedAction = failure.RecommendedAction;
             Tries = tries;
         }
+
+        /// <summary>The service's host the request went to.</summary>
+        public string Host { get; }
 
         public ScopeFailureKind Kind { get; }
         public string RecommendedAction { get; }
