@@ -55,7 +55,7 @@ return args[0] switch
     "emulator" => await EmulatorStats.RunAsync(scenario, seconds, concurrency),
     ModuleProcess.Command when probe => ModuleProcess.Probe(),
     ModuleProcess.Command => ModuleProcess.RunChild(url ?? throw new ArgumentException("module-run needs --url."), TimeSpan.FromSeconds(networkTimeout ?? 100), mode),
-    "compare" => await CompareCommand.RunAsync(new CompareSettings(scenarios, timeScale, seed, TimeSpan.FromSeconds(networkTimeout ?? Math.Max(5, 100 * timeScale)), maxSerialMinutes, output,
+    "compare" => await CompareCommand.RunAsync(new CompareSettings(scenarios, timeScale, seed, networkTimeout is double given ? TimeSpan.FromSeconds(given) : CompareSettings.DefaultNetworkTimeout(timeScale), maxSerialMinutes, output,
         "bench " + string.Join(" ", args), moduleOnly)),
     _ => Fail(args[0]),
 };

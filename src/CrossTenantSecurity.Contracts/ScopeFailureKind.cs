@@ -18,7 +18,7 @@ namespace CrossTenantSecurity
         ScoreNotReady,
         /// <summary>429 past every retry.</summary>
         Throttled,
-        /// <summary>5xx, connection failure or timeout past every retry.</summary>
+        /// <summary>5xx, or a connection that broke off (reset, body cut short), past every retry.</summary>
         Transient,
         /// <summary>The request was malformed (400).</summary>
         BadRequest,
@@ -32,5 +32,11 @@ namespace CrossTenantSecurity
         NotInScope,
         /// <summary>The service answered with success, but the body does not fit the API: not JSON, cut short, or JSON of the wrong shape.</summary>
         InvalidResponse,
+        /// <summary>The service did not answer within the per-try timeout (-NetworkTimeout), on any try.</summary>
+        Timeout,
+        /// <summary>The service could not be reached: connection refused, or its name did not resolve.</summary>
+        ConnectionFailed,
+        /// <summary>The service's certificate is not trusted (TLS); never retried.</summary>
+        TlsTrust,
     }
 }

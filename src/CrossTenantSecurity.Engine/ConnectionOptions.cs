@@ -39,7 +39,7 @@ namespace CrossTenantSecurity.Engine
         public int MaxRetries { get; set; } = 3;
         public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(0.8);
         public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(100);
-        /// <summary>Send a second GET for a read that is later than this session's 99th percentile for its kind (2% budget).</summary>
+        /// <summary>Send another GET for a read that is later than this session's tail for its kind (see ReadHedging for the budget).</summary>
         public bool HedgeReads { get; set; } = true;
         /// <summary>The clock for token lifetimes, caches and waits; tests pass a manual one.</summary>
         public TimeProvider? Time { get; set; }

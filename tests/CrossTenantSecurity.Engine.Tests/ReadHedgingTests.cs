@@ -99,11 +99,11 @@ namespace CrossTenantSecurity.Engine.Tests
         }
 
         [Fact]
-        public async Task Nothing_is_hedged_before_the_session_has_seen_enough_reads_of_that_kind()
+        public async Task Before_the_session_has_seen_enough_reads_only_a_read_past_a_tenth_of_the_per_try_timeout_is_hedged()
         {
             var transport = new TimedTransport(_clock, (uri, attempt) => uri.AbsolutePath.Contains(Sub.ToString()) && attempt == 1 ? TimeSpan.FromMilliseconds(600) : TimeSpan.Zero);
             ArmGateway gateway = Gateway(transport);
-            await WarmUpAsync(gateway, ReadHedging.MinimumSamples - 2);
+            await WarmUpAsync(gateway, ReadHedging.EarlySamples - 2);
 
             Task<JsonDocument> read = gateway.GetAsync(Path(Sub), null, CancellationToken.None);
             await _clock.AdvanceUntilDoneAsync(read, Step);
@@ -111,6 +111,75 @@ namespace CrossTenantSecurity.Engine.Tests
 
             Assert.Equal(1, transport.Started(Sub));
             Assert.Equal(0, gateway.Hedging.Hedges);
+        }
+
+        [Fact]
+        public async Task A_hung_first_read_with_no_history_at_all_is_hedged_after_a_tenth_of_the_per_try_timeout()
+        {
+            var transport = new TimedTransport(_clock, (uri, attempt) => attempt == 1 ? Timeout.InfiniteTimeSpan : TimeSpan.Zero);
+            ArmGateway gateway = Gateway(transport);
+
+            Task<JsonDocument> read = gateway.GetAsync(Path(Sub), null, CancellationToken.None);
+            await _clock.AdvanceUntilDoneAsync(read, Step);
+            (await read).Dispose();
+
+            TimeSpan hedgedAfter = transport.StartedAt(Sub, 2) - transport.StartedAt(Sub, 1);
+            TimeSpan tenth = TestSupport.Options().NetworkTimeout * ReadHedging.NoHistoryShareOfTimeout;
+            Assert.InRange(hedgedAfter, tenth, tenth + Step);
+            Assert.Equal(1, gateway.Hedging.HedgeWins);
+            await ManualClock.WaitUntilAsync(() => transport.Cancelled == 1);
+        }
+
+        [Fact]
+        public async Task A_read_sent_before_anything_was_known_is_judged_by_what_the_session_learns_while_it_hangs()
+        {
+            var transport = new TimedTransport(_clock, (uri, attempt) => uri.AbsolutePath.Contains(Sub.ToString()) && attempt == 1 ? Timeout.InfiniteTimeSpan : TimeSpan.Zero);
+            ArmGateway gateway = Gateway(transport);
+            Task<JsonDocument> hung = gateway.GetAsync(Path(Sub), null, CancellationToken.None);
+            await ManualClock.WaitUntilAsync(() => transport.Started(Sub) == 1);
+
+            await WarmUpAsync(gateway, ReadHedging.MinimumSamples + 6); // answered at once: the learned threshold is the minimum
+            await _clock.AdvanceUntilDoneAsync(hung, Step);
+            (await hung).Dispose();
+
+            TimeSpan tenth = TestSupport.Options().NetworkTimeout * ReadHedging.NoHistoryShareOfTimeout;
+            Assert.True(transport.StartedAt(Sub, 2) - transport.StartedAt(Sub, 1) < tenth, "the hung read waited for the threshold it started with");
+            Assert.Equal(1, gateway.Hedging.HedgeWins);
+        }
+
+        [Fact]
+        public async Task A_hedge_that_hangs_in_turn_gets_a_hedge_of_its_own()
+        {
+            var transport = new TimedTransport(_clock, (uri, attempt) => uri.AbsolutePath.Contains(Sub.ToString()) && attempt <= 2 ? Timeout.InfiniteTimeSpan : TimeSpan.Zero);
+            ArmGateway gateway = Gateway(transport);
+            await WarmUpAsync(gateway, ReadHedging.MinimumSamples + 6);
+
+            Task<JsonDocument> read = gateway.GetAsync(Path(Sub), null, CancellationToken.None);
+            await _clock.AdvanceUntilDoneAsync(read, Step);
+            (await read).Dispose();
+
+            Assert.Equal(1 + ReadHedging.MaximumHedgesPerRead, transport.Started(Sub));
+            Assert.Equal(1, gateway.Hedging.HedgeWins);
+            await ManualClock.WaitUntilAsync(() => transport.Cancelled == 2); // both hung requests
+        }
+
+        [Fact]
+        public async Task Hedges_that_answer_first_grow_the_budget_so_every_hung_read_is_hedged()
+        {
+            var hung = Enumerable.Range(1, 12).Select(i => Guid.Parse($"dddddddd-0000-4000-8000-{i:D12}")).ToList();
+            var transport = new TimedTransport(_clock, (uri, attempt) => hung.Any(s => uri.AbsolutePath.Contains(s.ToString())) && attempt == 1 ? Timeout.InfiniteTimeSpan : TimeSpan.Zero);
+            ArmGateway gateway = Gateway(transport);
+            int warmUp = ReadHedging.MinimumSamples + 6;
+            await WarmUpAsync(gateway, warmUp);
+
+            // All at once: the budget of the base rate runs out, and the late reads wait until the first hedges' wins refill it.
+            var reads = hung.Select(async s => { using JsonDocument _ = await gateway.GetAsync(Path(s), null, CancellationToken.None); }).ToList();
+            await _clock.AdvanceUntilDoneAsync(Task.WhenAll(reads), Step);
+
+            int baseBudget = (int)Math.Floor(1 + (warmUp + hung.Count) / (double)ReadHedging.RequestsPerHedge);
+            Assert.True(hung.Count > baseBudget);
+            Assert.Equal(hung.Count, gateway.Hedging.Hedges);
+            Assert.Equal(hung.Count, gateway.Hedging.HedgeWins);
         }
 
         [Fact]
@@ -131,10 +200,32 @@ namespace CrossTenantSecurity.Engine.Tests
         }
 
         [Fact]
+        public async Task A_kind_seen_a_few_times_is_judged_by_twice_its_own_90th_percentile_not_the_sessions_tail()
+        {
+            string Alerts(Guid s) => $"/subscriptions/{s}/providers/Microsoft.Security/alerts?api-version=2022-01-01";
+            var warm = Enumerable.Range(0, ReadHedging.MinimumSamples + 6).Select(i => Guid.Parse($"eeeeeeee-0000-4000-8000-{i:D12}")).ToList();
+            TimeSpan scoresTake = TimeSpan.FromSeconds(2), alertsTake = TimeSpan.FromMilliseconds(300);
+            var transport = new TimedTransport(_clock, (uri, attempt) =>
+                uri.AbsolutePath.Contains(Sub.ToString()) ? (attempt == 1 ? Timeout.InfiniteTimeSpan : TimeSpan.Zero)
+                : uri.AbsolutePath.EndsWith("/alerts", StringComparison.Ordinal) ? alertsTake : scoresTake);
+            ArmGateway gateway = Gateway(transport);
+            await ReadAllAsync(gateway, warm.Select(Path)); // the session's tail: 2 s, so a borrowed threshold would be 4 s
+            await ReadAllAsync(gateway, warm.Take(ReadHedging.EarlySamples + 4).Select(Alerts));
+
+            Task<JsonDocument> hung = gateway.GetAsync(Alerts(Sub), null, CancellationToken.None);
+            await _clock.AdvanceUntilDoneAsync(hung, Step);
+            (await hung).Dispose();
+
+            TimeSpan hedgedAfter = transport.StartedAt(Sub, 2) - transport.StartedAt(Sub, 1);
+            Assert.InRange(hedgedAfter, alertsTake * 2, alertsTake * 2 + Step);
+        }
+
+        [Fact]
         public async Task Hedges_stay_within_the_budget_when_everything_is_late_at_once()
         {
+            // Every request for these subscriptions is slow, hedges too: a hedge never answers first, so none pays for itself.
             var late = Enumerable.Range(1, 12).Select(i => Guid.Parse($"cccccccc-0000-4000-8000-{i:D12}")).ToList();
-            var transport = new TimedTransport(_clock, (uri, attempt) => late.Any(s => uri.AbsolutePath.Contains(s.ToString())) && attempt == 1 ? TimeSpan.FromMilliseconds(1500) : TimeSpan.Zero);
+            var transport = new TimedTransport(_clock, (uri, attempt) => late.Any(s => uri.AbsolutePath.Contains(s.ToString())) ? TimeSpan.FromMilliseconds(1500) : TimeSpan.Zero);
             ArmGateway gateway = Gateway(transport);
             int warmUp = ReadHedging.MinimumSamples + 6;
             await WarmUpAsync(gateway, warmUp);
@@ -145,6 +236,7 @@ namespace CrossTenantSecurity.Engine.Tests
             // One hedge to start with, one more per 50 reads.
             int budget = (int)Math.Floor(1 + (warmUp + late.Count) / (double)ReadHedging.RequestsPerHedge);
             Assert.Equal(budget, gateway.Hedging.Hedges);
+            Assert.Equal(0, gateway.Hedging.HedgeWins);
             Assert.Equal(late.Count + budget, late.Sum(transport.Started));
         }
 
@@ -222,6 +314,13 @@ namespace CrossTenantSecurity.Engine.Tests
 
         private static string Path(Guid subscription) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Scores, subscription);
 
+        /// <summary>Reads all at once, moving the clock until every one has answered.</summary>
+        private async Task ReadAllAsync(ArmGateway gateway, System.Collections.Generic.IEnumerable<string> paths)
+        {
+            var reads = paths.Select(async p => { using JsonDocument _ = await gateway.GetAsync(p, null, CancellationToken.None); }).ToList();
+            await _clock.AdvanceUntilDoneAsync(Task.WhenAll(reads), Step);
+        }
+
         /// <summary>Reads that teach the session its latencies; the clock moves only as far as a retry's back-off needs.</summary>
         private async Task WarmUpAsync(ArmGateway gateway, int reads)
         {
@@ -237,31 +336,6 @@ namespace CrossTenantSecurity.Engine.Tests
             new(TestSupport.Options(maxRetries: 2, time: _clock, hedgeReads: hedgeReads), transport);
 
         private ArmGateway Gateway(TimedTransport transport, bool hedgeReads = true) => TestSupport.Gateway(Session(transport, hedgeReads));
-
-        /// <summary>A body that never arrives: every read waits until cancelled (no clock could end it).</summary>
-        private sealed class StallingStream : System.IO.Stream
-        {
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => 0; set => throw new NotSupportedException(); }
-            public override void Flush() { }
-            public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("reads are asynchronous");
-            public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-                return 0;
-            }
-            public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-                return 0;
-            }
-            public override long Seek(long offset, System.IO.SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        }
 
         /// <summary>
         /// Answers each request after a delay on the manual clock, chosen by its URI and how many times that URI has been
@@ -303,7 +377,7 @@ namespace CrossTenantSecurity.Engine.Tests
                 TimeSpan delay = _delay(uri, attempt);
                 try
                 {
-                    if (delay > TimeSpan.Zero) await Task.Delay(delay, _clock, message.CancellationToken);
+                    if (delay != TimeSpan.Zero) await Task.Delay(delay, _clock, message.CancellationToken); // Timeout.InfiniteTimeSpan: a hang
                 }
                 catch (OperationCanceledException)
                 {

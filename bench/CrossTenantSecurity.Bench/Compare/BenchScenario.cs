@@ -14,6 +14,9 @@ namespace CrossTenantSecurity.Bench.Compare
         public static readonly IReadOnlyList<BenchScenario> All = new[]
         {
             new BenchScenario("S1", "S1", "5 tenants, 50 subscriptions, 100 assessments each; calm", FaultProfile.Calm),
+            // The fault pairs: how much a fault profile costs against the same estate with fewer faults (run with --module-only).
+            new BenchScenario("S1-realistic", "S1", "S1 under the 'realistic' fault profile", FaultProfile.Realistic) { OnlyWhenNamed = true },
+            new BenchScenario("S1-torture", "S1", "S1 under the 'torture' fault profile (6% of reads hang, 12% break off mid-body)", FaultProfile.Torture) { OnlyWhenNamed = true },
             new BenchScenario("S2", "S2", "S2 core: 50 tenants, 1,000 subscriptions, 300 assessments each; calm", FaultProfile.Calm),
             // The model's 90% pre-drain leaves 375 tokens refilling at 375/s, more than one audit needs, so nothing would
             // throttle; the global bucket starts empty instead, so every hit subscription starts with a 429.
@@ -24,11 +27,15 @@ namespace CrossTenantSecurity.Bench.Compare
             new BenchScenario("S2-snapshot", "S2", "S2 core, calm: Get-CtPostureSnapshot (one pass, every kind incl. delegations) against the six audit cmdlets one after another", FaultProfile.Calm)
             {
                 Snapshot = true,
+                OnlyWhenNamed = true,
             },
         };
 
-        /// <summary>The default set: everything the performance model asks for (S2-snapshot runs when named).</summary>
-        public static IReadOnlyList<BenchScenario> Default => All.Where(s => !s.Snapshot).ToList();
+        /// <summary>The default set: everything the performance model asks for (the fault pairs and S2-snapshot run when named).</summary>
+        public static IReadOnlyList<BenchScenario> Default => All.Where(s => !s.OnlyWhenNamed).ToList();
+
+        /// <summary>Left out of the default set.</summary>
+        public bool OnlyWhenNamed { get; init; }
 
         /// <summary>Compare Get-CtPostureSnapshot with the six cmdlets instead of the serial loop with the module.</summary>
         public bool Snapshot { get; init; }

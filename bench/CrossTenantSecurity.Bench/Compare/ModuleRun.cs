@@ -100,6 +100,9 @@ namespace CrossTenantSecurity.Bench.Compare
             return new ApproachRun(watch.Elapsed, watch.Elapsed, 1, failures, ledger, signIn, Listing: null, SnapshotConcurrency);
         }
 
+        /// <summary>Connect-CtAccount -NetworkTimeout takes whole seconds, at least 1.</summary>
+        public static int NetworkTimeoutSeconds(TimeSpan networkTimeout) => Math.Max(1, (int)Math.Ceiling(networkTimeout.TotalSeconds));
+
         private void Connect(Uri baseUrl, TimeSpan networkTimeout)
         {
         using (PowerShell connect = PowerShell.Create(_runspace))
@@ -110,7 +113,7 @@ namespace CrossTenantSecurity.Bench.Compare
                 Connect-CtAccount -Environment BenchEmu -ServicePrincipal -Credential $cred -TenantId $tenant -NetworkTimeout $timeout -ErrorAction Stop | Out-Null")
                 .AddArgument(baseUrl.AbsoluteUri).AddArgument(EstateGenerator.AutomationAppId.ToString())
                 .AddArgument(EstateGenerator.AutomationSecret).AddArgument(EstateGenerator.ManagingTenantId.ToString())
-                .AddArgument(Math.Max(1, (int)Math.Ceiling(networkTimeout.TotalSeconds)));
+                .AddArgument(NetworkTimeoutSeconds(networkTimeout));
             connect.Invoke();
             if (connect.HadErrors) throw new InvalidOperationException("Connect-CtAccount failed: " + string.Join("; ", connect.Streams.Error.Select(e => e.Exception.Message)));
         }

@@ -20,7 +20,7 @@ namespace CrossTenantSecurity.Bench.Compare
             md.AppendLine("# Serial loop vs module");
             md.AppendLine();
             md.AppendLine(($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, time scale {settings.TimeScale}, seed {settings.Seed}, " +
-                $"latency on, loop network timeout {settings.NetworkTimeout.TotalSeconds:F0} s (module: its default). " +
+                $"latency on, {settings.NetworkTimeoutNote}. " +
                 "Times are wall-clock seconds at this time scale (divide by the scale for Azure-equivalent seconds). Command: " +
                 $"`{settings.CommandLine}`."));
             md.AppendLine();

@@ -21,7 +21,7 @@ namespace CrossTenantSecurity.Bench.Compare
             var md = new StringBuilder();
             md.AppendLine("# Get-CtPostureSnapshot vs the six audit cmdlets");
             md.AppendLine();
-            md.AppendLine($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, time scale {settings.TimeScale}, seed {settings.Seed}, latency on. " +
+            md.AppendLine($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, time scale {settings.TimeScale}, seed {settings.Seed}, latency on, {settings.NetworkTimeoutNote}. " +
                 "Both in a child process with default settings (-ThrottleLimit 64, hedging on), each against a fresh emulator. Times are seconds at this time scale. " +
                 $"Command: `{settings.CommandLine}`.");
             md.AppendLine();
@@ -66,6 +66,7 @@ namespace CrossTenantSecurity.Bench.Compare
                 processorCount = Environment.ProcessorCount,
                 settings.TimeScale,
                 settings.Seed,
+                networkTimeoutSeconds = settings.NetworkTimeout.TotalSeconds,
                 settings.CommandLine,
                 results = results.Select(r => new { r.Scenario, r.Description, r.Subscriptions, snapshotSpeedUp = r.SpeedUp, sixCmdlets = r.Loop, snapshot = r.Module }),
             };

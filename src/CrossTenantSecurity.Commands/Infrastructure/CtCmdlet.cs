@@ -5,6 +5,7 @@ using System.Management.Automation.Runspaces;
 using System.Threading;
 using System.Threading.Tasks;
 using CrossTenantSecurity.Engine;
+using CrossTenantSecurity.Engine.Scopes;
 
 namespace CrossTenantSecurity.Commands.Infrastructure
 {
@@ -89,6 +90,8 @@ namespace CrossTenantSecurity.Commands.Infrastructure
                 ThrowTerminatingError(ErrorRecordFactory.FromException(known, null));
             if (exception is OperationCanceledException && _cancellation.IsCancellationRequested)
                 return;
+            if (CommandFailure.OfTransport(exception) is ScopeFailure unreachable)
+                ThrowTerminatingError(ErrorRecordFactory.FromScopeFailure(unreachable, ErrorNoun));
             ThrowTerminatingError(ErrorRecordFactory.Create(exception, $"{ErrorNoun}.Unexpected", ErrorCategory.NotSpecified, null));
         }
 

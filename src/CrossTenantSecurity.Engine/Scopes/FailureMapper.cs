@@ -1,5 +1,4 @@
 using System;
-using System.Net.Http;
 using Azure;
 using Azure.Identity;
 using CrossTenantSecurity.Engine.Session;
@@ -23,12 +22,14 @@ namespace CrossTenantSecurity.Engine.Scopes
                 case AuthenticationFailedException auth:
                     return new ScopeFailure(scope, ScopeFailureKind.Unauthorized, 401, "AuthenticationFailed", auth.Message,
                         "Sign in again with Connect-CtAccount.", auth, target);
-                case RequestFailedException transport:
-                    return new ScopeFailure(scope, ScopeFailureKind.Transient, transport.Status == 0 ? null : transport.Status, transport.ErrorCode,
-                        transport.Message, RecommendedAction(ScopeFailureKind.Transient, null), transport, target);
-                case HttpRequestException or TimeoutException or System.IO.IOException:
-                    return new ScopeFailure(scope, ScopeFailureKind.Transient, null, null, exception.Message,
-                        RecommendedAction(ScopeFailureKind.Transient, null), exception, target);
+                case ServiceTransportException transport:
+                    return new ScopeFailure(scope, transport.Kind, null, null, transport.Message, transport.RecommendedAction, transport, target);
+                case RequestFailedException { Status: > 0 } answered:
+                    return new ScopeFailure(scope, ScopeFailureKind.Transient, answered.Status, answered.ErrorCode,
+                        answered.Message, RecommendedAction(ScopeFailureKind.Transient, null), answered, target);
+                case not OperationCanceledException when TransportFailure.Of(exception, null, 1) is { } transport:
+                    // Not through a service pipeline's retries (which says what it is itself): read the same way.
+                    return new ScopeFailure(scope, transport.Kind, null, null, transport.Message, transport.RecommendedAction, exception, target);
                 case OperationCanceledException:
                     return new ScopeFailure(scope, ScopeFailureKind.Cancelled, null, null, "The operation was cancelled.", null, exception, target);
                 default:
@@ -71,7 +72,7 @@ namespace CrossTenantSecurity.Engine.Scopes
             ScopeFailureKind.ScoreNotReady => "Open Defender for Cloud in the subscription once to initialise secure score, then wait for the first assessment (up to 24 hours).",
             ScopeFailureKind.ResourceGroupOnly => "Ask the customer to delegate the whole subscription (not only resource groups) with a role that reads Microsoft.Security, such as Security Reader.",
             ScopeFailureKind.Throttled => "Retry later or lower -ThrottleLimit.",
-            ScopeFailureKind.Transient => "Retry the command; the service or network failed past every retry.",
+            ScopeFailureKind.Transient => TransportFailure.TransientAction,
             _ => null,
         };
     }

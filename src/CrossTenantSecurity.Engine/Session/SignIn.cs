@@ -90,7 +90,7 @@ namespace CrossTenantSecurity.Engine.Session
                 if (inner is System.Security.Authentication.AuthenticationException)
                     return new CrossTenantException("Credential.TlsTrust", CrossTenantErrorKind.Connection,
                         $"The certificate of {authority.Host} is not trusted: {inner.Message}",
-                        "Trust the issuing CA through the platform store (SSL_CERT_FILE or SSL_CERT_DIR on Linux and macOS); certificate validation is never turned off.", e);
+                        Transport.TransportFailure.TlsTrustAction, e);
                 if (inner is System.Net.Http.HttpRequestException or System.Net.Sockets.SocketException)
                     return new CrossTenantException("Credential.ConnectionFailed", CrossTenantErrorKind.Connection,
                         $"Entra ID at {authority} could not be reached: {inner.Message}",

@@ -29,17 +29,18 @@ namespace CrossTenantSecurity.Engine.Transport
         /// <summary>Over the session's shared transport, authenticated with the managing tenant's ARM token.</summary>
         public ArmGateway(ServiceTransport transport, TokenCredential credential, CloudEnvironment environment)
             : this(transport.CreatePipeline(Authentication(credential, environment)), environment.ResourceManagerUrl, transport.Governor,
-                transport.Options.HedgeReads, transport.Time)
+                transport.Options.HedgeReads, transport.Time, transport.Options.NetworkTimeout)
         {
         }
 
         /// <summary>Over a pipeline built elsewhere (tests); pass the governor inside it so that hedging respects its holds.</summary>
-        public ArmGateway(HttpPipeline pipeline, Uri endpoint, ThrottleGovernorPolicy? governor = null, bool hedgeReads = true, TimeProvider? time = null)
+        public ArmGateway(HttpPipeline pipeline, Uri endpoint, ThrottleGovernorPolicy? governor = null, bool hedgeReads = true, TimeProvider? time = null,
+            TimeSpan? networkTimeout = null)
         {
             Time = time ?? TimeProvider.System;
             _caller = new ServiceCaller(pipeline, CloudService.ResourceManager, endpoint, Time);
             _governor = governor;
-            Hedging = new ReadHedging(hedgeReads);
+            Hedging = new ReadHedging(hedgeReads, networkTimeout ?? new ConnectionOptions().NetworkTimeout);
             Cache = new SessionCache(Time);
         }
 
@@ -103,82 +104,22 @@ namespace CrossTenantSecurity.Engine.Transport
         private HttpMessage CreateMessage(RequestMethod method, Uri uri, RequestScope? scope) =>
             _caller.CreateMessage(method, uri, scope ?? ArmPathScope.Derive(uri));
 
-        /// <summary>
-        /// GET and parse, with a second identical request if the first is late (<see cref="ReadHedging"/>): whichever
-        /// answers first with success wins and the other is cancelled. "Late" is the current try's time in flight, so a
-        /// read is never hedged while it waits to retry (a 503's Retry-After, say) or while its bucket is held back
-        /// after a 429, and its retry is hedged if that is late in turn.
-        /// </summary>
-        private async Task<JsonDocument> ReadAsync(Uri uri, RequestScope scope, Action<string>? verbose, CancellationToken cancellationToken)
+        /// <summary>GET and parse; with hedging on, raced against identical requests once it is late (<see cref="HedgedRead"/>).</summary>
+        private Task<JsonDocument> ReadAsync(Uri uri, RequestScope scope, Action<string>? verbose, CancellationToken cancellationToken)
         {
-            long started = Time.GetTimestamp();
-            TimeSpan? hedgeAfter = Hedging.DelayFor(scope);
-            if (hedgeAfter is null) return await ReadOnceAsync(_caller.CreateMessage(RequestMethod.Get, uri, scope), scope, verbose, cancellationToken).ConfigureAwait(false);
-
-            using var primaryCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            HttpMessage primaryMessage = _caller.CreateMessage(RequestMethod.Get, uri, scope);
-            AttemptTracker tries = AttemptTracker.AttachTo(primaryMessage, Time);
-            Task<JsonDocument> primary = ReadOnceAsync(primaryMessage, scope, verbose, primaryCancel.Token);
-            if (!await LateAsync(primary, tries, scope, hedgeAfter.Value, cancellationToken).ConfigureAwait(false) || !Hedging.TryStartHedge())
-                return await primary.ConfigureAwait(false);
-
-            verbose?.Invoke($"GET {ServiceCaller.Describe(uri)} has taken {(long)Time.GetElapsedTime(started).TotalMilliseconds} ms; sending it again and taking whichever answers first.");
-            using var hedgeCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            Task<JsonDocument> hedge = ReadOnceAsync(_caller.CreateMessage(RequestMethod.Get, uri, scope), scope, verbose, hedgeCancel.Token);
-            Task<JsonDocument> first = await Task.WhenAny(primary, hedge).ConfigureAwait(false);
-            Task<JsonDocument> other = first == primary ? hedge : primary;
-            if (first.Status != TaskStatus.RanToCompletion && !IsDefinitive(first) && !cancellationToken.IsCancellationRequested)
-            {
-                // The first to finish failed in a way the other may not (a reset connection, retries used up): wait for it;
-                // if it fails too, the first error stands. A 403 or 404 is the service's answer, whichever request brings it.
-                (first, other) = (other, first);
-                await ((Task)first).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-                if (first.Status != TaskStatus.RanToCompletion) (first, other) = (other, first);
-            }
-            (first == primary ? hedgeCancel : primaryCancel).Cancel();
-            Abandon(other);
-            if (first == hedge && first.Status == TaskStatus.RanToCompletion)
-            {
-                Hedging.NoteHedgeWon();
-                Hedging.Record(scope, Time.GetElapsedTime(started)); // the first request's latency so far: a lower bound of the tail it was in
-            }
-            return await first.ConfigureAwait(false);
-        }
-
-        /// <summary>
-        /// Waits until the read's current try has been in flight for <paramref name="after"/> (true), or the read is over
-        /// or cancelled (false). Between tries (a retry's back-off, a 429 hold) nothing counts.
-        /// </summary>
-        private async Task<bool> LateAsync(Task read, AttemptTracker tries, RequestScope scope, TimeSpan after, CancellationToken cancellationToken)
-        {
-            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            try
-            {
-                while (!read.IsCompleted && !cancellationToken.IsCancellationRequested)
+            if (!Hedging.Enabled) return ReadOnceAsync(_caller.CreateMessage(RequestMethod.Get, uri, scope), scope, verbose, cancellationToken);
+            var read = new HedgedRead(Hedging, scope, Time,
+                (tries, ct) =>
                 {
-                    TimeSpan? age = tries.CurrentTryAge;
-                    if (age >= after && _governor?.IsHeld(scope, RequestMethod.Get) != true) return true;
-                    TimeSpan wait = age is TimeSpan inFlight && inFlight < after ? after - inFlight : TimeSpan.FromTicks(Math.Max(after.Ticks / 4, TimeSpan.FromMilliseconds(50).Ticks));
-                    await Task.WhenAny(read, Task.Delay(wait, Time, timer.Token)).ConfigureAwait(false);
-                }
-                return false;
-            }
-            finally
-            {
-                timer.Cancel(); // ends a pending delay
-            }
+                    HttpMessage message = _caller.CreateMessage(RequestMethod.Get, uri, scope);
+                    tries.AttachTo(message);
+                    return ReadOnceAsync(message, scope, verbose, ct);
+                },
+                () => _governor?.IsHeld(scope, RequestMethod.Get) == true);
+            return read.RunAsync(
+                elapsed => verbose?.Invoke($"GET {ServiceCaller.Describe(uri)} has taken {(long)elapsed.TotalMilliseconds} ms; sending it again and taking whichever answers first."),
+                cancellationToken);
         }
-
-        private static bool IsDefinitive(Task<JsonDocument> failed) =>
-            failed.Exception?.InnerException is ServiceRequestException { Status: >= 400 and < 500 and not 408 and not 429 };
-
-        /// <summary>The losing request: cancelled already; its document, should it still arrive, is released and its error observed.</summary>
-        private static void Abandon(Task<JsonDocument> loser) =>
-            loser.ContinueWith(t =>
-            {
-                if (t.Status == TaskStatus.RanToCompletion) t.Result.Dispose();
-                else _ = t.Exception;
-            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
         /// <summary>
         /// One read. Its latency feeds the hedging percentiles only if it went out once and straight away: a retry's
@@ -188,7 +129,8 @@ namespace CrossTenantSecurity.Engine.Transport
         {
             using (message)
             {
-                AttemptTracker tries = AttemptTracker.Of(message) ?? AttemptTracker.AttachTo(message, Time);
+                AttemptTracker tries = AttemptTracker.Of(message) ?? new AttemptTracker(Time);
+                tries.AttachTo(message);
                 long started = Time.GetTimestamp();
                 JsonDocument document = await _caller.SendForJsonAsync(message, verbose, cancellationToken).ConfigureAwait(false);
                 if (tries.Tries == 1 && !tries.WasHeld) Hedging.Record(scope, Time.GetElapsedTime(started));

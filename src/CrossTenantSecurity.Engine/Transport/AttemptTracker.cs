@@ -6,7 +6,7 @@ namespace CrossTenantSecurity.Engine.Transport
 {
     /// <summary>
     /// What a read's current try is doing, as the per-try governor sees it: in flight since when, or not in flight
-    /// (not sent yet, held back after a 429, or waiting to retry). Attached to the message before it is sent and only
+    /// (not sent yet, held back after a 429, or waiting to retry); and how many tries the retry loop saw time out. Attached to the message before it is sent and only
     /// updated through its own fields afterwards, so the gateway can watch it while the pipeline runs.
     /// </summary>
     internal sealed class AttemptTracker
@@ -17,8 +17,9 @@ namespace CrossTenantSecurity.Engine.Transport
         private long _inFlightSince = NotInFlight; // a timestamp of _time
         private int _held;
         private int _tries;
+        private int _timeOuts;
 
-        private AttemptTracker(TimeProvider time) => _time = time;
+        public AttemptTracker(TimeProvider time) => _time = time;
 
         /// <summary>How long the current try has been in flight, or null when none is.</summary>
         public TimeSpan? CurrentTryAge
@@ -36,12 +37,11 @@ namespace CrossTenantSecurity.Engine.Transport
         /// <summary>Tries sent so far (a clean read has exactly one).</summary>
         public int Tries => Volatile.Read(ref _tries);
 
-        public static AttemptTracker AttachTo(HttpMessage message, TimeProvider time)
-        {
-            var tracker = new AttemptTracker(time);
-            message.SetProperty(typeof(AttemptTracker), tracker);
-            return tracker;
-        }
+        /// <summary>Tries that ran out of the per-try timeout.</summary>
+        public int TimeOuts => Volatile.Read(ref _timeOuts);
+
+        /// <summary>Follows <paramref name="message"/>'s tries from now on.</summary>
+        public void AttachTo(HttpMessage message) => message.SetProperty(typeof(AttemptTracker), this);
 
         public static AttemptTracker? Of(HttpMessage message) =>
             message.TryGetProperty(typeof(AttemptTracker), out object? tracker) ? tracker as AttemptTracker : null;
@@ -55,5 +55,7 @@ namespace CrossTenantSecurity.Engine.Transport
         }
 
         public void TryEnded() => Interlocked.Exchange(ref _inFlightSince, NotInFlight);
+
+        public void TryTimedOut() => Interlocked.Increment(ref _timeOuts);
     }
 }

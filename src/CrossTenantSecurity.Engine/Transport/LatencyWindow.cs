@@ -32,8 +32,9 @@ namespace CrossTenantSecurity.Engine.Transport
             lock (_lock)
             {
                 if (_count < minimumSamples) return null;
-                // Sorting 512 numbers on every read would cost more than the reads; every 32 new samples is plenty.
-                if (_sinceSorted < 32 && _cachedQuantile.Equals(q)) return _cached;
+                // Sorting 512 numbers on every read would cost more than the reads; every 32 new samples is plenty, and while
+                // the window is small, every quarter of it.
+                if (_sinceSorted < Math.Min(32, Math.Max(1, _count / 4)) && _cachedQuantile.Equals(q)) return _cached;
                 var copy = new double[_count];
                 Array.Copy(_milliseconds, copy, _count);
                 Array.Sort(copy);

@@ -1,8 +1,7 @@
 using System;
-using System.Collections.Generic;
+using Azure;
 using System.Runtime.ExceptionServices;
 using System.Threading.Tasks;
-using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
@@ -12,19 +11,25 @@ namespace CrossTenantSecurity.Engine.Transport
     /// Azure.Core's retry loop, with its waits on the session's clock: what to retry is the message's classifier's call
     /// (408, 429, 5xx and transport failures by default), each retry waits an exponential back-off with jitter and never
     /// less than the service's Retry-After (read by <see cref="RetryAfterHeader"/>). Azure.Core's own policy waits on
-    /// the wall clock and reads Retry-After its own way, which a manual clock could not drive.
+    /// the wall clock and reads Retry-After its own way, which a manual clock could not drive. A try that got no answer
+    /// is read once, by <see cref="TransportFailure"/>: an untrusted certificate is never retried (no retry mends it), a
+    /// connection that broke off is retried without a back-off, and what is left after the last try is a <see cref="ServiceTransportException"/> that says what happened (a
+    /// try past the per-try timeout as a timeout, not as the cancellation Azure.Core makes of it).
     /// </summary>
     internal sealed class ServiceRetryPolicy : RetryPolicy
     {
         private static readonly TimeSpan MaximumBackoff = TimeSpan.FromMinutes(1);
 
         private readonly TimeSpan _delay;
+        private readonly TimeSpan _networkTimeout;
         private readonly TimeProvider _time;
 
-        public ServiceRetryPolicy(int maxRetries, TimeSpan delay, TimeProvider time)
+        /// <summary>A retry loop; <paramref name="networkTimeout"/> is the per-try timeout Azure.Core applies (a message may set its own), named when a try runs out of it.</summary>
+        public ServiceRetryPolicy(int maxRetries, TimeSpan delay, TimeSpan networkTimeout, TimeProvider time)
             : base(maxRetries)
         {
             _delay = delay;
+            _networkTimeout = networkTimeout;
             _time = time;
         }
 
@@ -35,8 +40,7 @@ namespace CrossTenantSecurity.Engine.Transport
 
         private async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline, bool async)
         {
-            List<Exception>? failures = null;
-            while (true)
+            for (int tries = 1; ; tries++)
             {
                 Exception? failure = null;
                 try
@@ -44,21 +48,34 @@ namespace CrossTenantSecurity.Engine.Transport
                     if (async) await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
                     else ProcessNext(message, pipeline);
                 }
+                catch (OperationCanceledException e) when (!message.CancellationToken.IsCancellationRequested)
+                {
+                    // Not the caller's cancellation: Azure.Core's per-try (network) timeout ran out.
+                    failure = new TryTimeoutException(message.NetworkTimeout ?? _networkTimeout, e);
+                    AttemptTracker.Of(message)?.TryTimedOut();
+                }
                 catch (Exception e)
                 {
-                    (failures ??= new List<Exception>()).Add(e);
                     failure = e;
                 }
 
                 bool failed = failure is not null || (message.HasResponse && message.Response.IsError);
-                if (!failed || !ShouldRetry(message, failure))
+                if (!failed) return;
+                ScopeFailureKind? transport = failure is null || message.CancellationToken.IsCancellationRequested ? null : TransportFailure.KindOf(failure);
+                // Azure.Core's classifier knows a timeout as the cancellation it made of it.
+                Exception? asAzureCoreSawIt = failure is TryTimeoutException { InnerException: { } cancelled } ? cancelled : failure;
+                if (transport == ScopeFailureKind.TlsTrust || !ShouldRetry(message, asAzureCoreSawIt))
                 {
                     if (failure is null) return;
-                    if (failures!.Count == 1) ExceptionDispatchInfo.Throw(failure);
-                    throw new AggregateException($"The request failed after {failures.Count} tries.", failures);
+                    string host = message.Request.Uri.Host ?? string.Empty;
+                    if (transport is not null && TransportFailure.Of(failure, host, tries) is { } said)
+                        throw new ServiceTransportException(said, host, tries, failure);
+                    ExceptionDispatchInfo.Throw(failure);
                 }
 
-                TimeSpan wait = NextWait(message);
+                // A connection that broke off (a reset, a body cut short) says nothing about the service's load, which a 5xx,
+                // a 429 and Retry-After do: its retry goes out at once, on another connection.
+                TimeSpan wait = transport == ScopeFailureKind.Transient ? TimeSpan.Zero : NextWait(message);
                 if (wait > TimeSpan.Zero)
                 {
                     Task delay = Task.Delay(wait, _time, message.CancellationToken);

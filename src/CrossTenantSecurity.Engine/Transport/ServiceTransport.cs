@@ -35,7 +35,7 @@ namespace CrossTenantSecurity.Engine.Transport
             var clientOptions = new SessionClientOptions
             {
                 Transport = _transport,
-                RetryPolicy = new ServiceRetryPolicy(Options.MaxRetries, Options.RetryDelay, Time),
+                RetryPolicy = new ServiceRetryPolicy(Options.MaxRetries, Options.RetryDelay, Options.NetworkTimeout, Time),
             };
             clientOptions.Retry.NetworkTimeout = Options.NetworkTimeout;
             clientOptions.Diagnostics.ApplicationId = "CrossTenantSecurity";
