@@ -6,9 +6,6 @@ using static CrossTenantSecurity.Engine.Reporting.Html;
 
 namespace CrossTenantSecurity.Engine.Reporting
 {
-    /// <summary>One bar of a chart: a label and one or more stacked segments.</summary>
-    internal sealed record ChartBar(string Label, IReadOnlyList<(double Value, string Series)> Segments, string? Note = null);
-
     /// <summary>
     /// Horizontal bar charts drawn as inline SVG by the module (no script, no font or image request). Each bar is a
     /// &lt;g class="bar"&gt; with one &lt;rect class="segment {series}"&gt; per segment and a &lt;title&gt; with the exact values,
