@@ -42,21 +42,4 @@ namespace CrossTenantSecurity
 
         public override string ToString() => $"{Plan}: {Tier}{(SubPlan is null ? string.Empty : " " + SubPlan)}";
     }
-
-    /// <summary>An extension of a Defender plan, e.g. AgentlessVmScanning.</summary>
-    public sealed class PlanExtension
-    {
-        public PlanExtension(string name, bool enabled, string? operationStatus)
-        {
-            Name = name;
-            Enabled = enabled;
-            OperationStatus = operationStatus;
-        }
-
-        public string Name { get; }
-        public bool Enabled { get; }
-        public string? OperationStatus { get; }
-
-        public override string ToString() => $"{Name}={(Enabled ? "on" : "off")}";
-    }
 }

@@ -3,13 +3,6 @@ using System.Collections.Generic;
 
 namespace CrossTenantSecurity
 {
-    /// <summary>Where a Lighthouse delegation applies.</summary>
-    public enum DelegationScopeType : long
-    {
-        Subscription = 0,
-        ResourceGroup,
-    }
-
     /// <summary>A Lighthouse registration assignment with its definition expanded: who manages what, with which roles.</summary>
     public sealed class Delegation : SubscriptionScoped
     {
@@ -68,56 +61,5 @@ namespace CrossTenantSecurity
         }
 
         public override string ToString() => $"{OfferName} on {Scope}";
-    }
-
-    /// <summary>A standing (permanent) authorization in a Lighthouse offer.</summary>
-    public sealed class DelegationAuthorization
-    {
-        public DelegationAuthorization(Guid principalId, string? principalName, Guid roleDefinitionId, string? roleName, bool canReadSecurity, IReadOnlyList<Guid> delegatedRoleDefinitionIds)
-        {
-            PrincipalId = principalId;
-            PrincipalName = principalName;
-            RoleDefinitionId = roleDefinitionId;
-            RoleName = roleName;
-            CanReadSecurity = canReadSecurity;
-            DelegatedRoleDefinitionIds = ItemList.From(delegatedRoleDefinitionIds);
-        }
-
-        public Guid PrincipalId { get; }
-        public string? PrincipalName { get; }
-        public Guid RoleDefinitionId { get; }
-        /// <summary>Resolved for built-in roles; null for a role id this module does not know.</summary>
-        public string? RoleName { get; }
-        public bool CanReadSecurity { get; }
-        public ItemList<Guid> DelegatedRoleDefinitionIds { get; }
-
-        public override string ToString() => $"{PrincipalName ?? PrincipalId.ToString()}: {RoleName ?? RoleDefinitionId.ToString()}";
-    }
-
-    /// <summary>A just-in-time (eligible) authorization: the principal must activate the role first.</summary>
-    public sealed class EligibleDelegationAuthorization
-    {
-        public EligibleDelegationAuthorization(Guid principalId, string? principalName, Guid roleDefinitionId, string? roleName,
-            string? multiFactorAuthProvider, TimeSpan? maximumActivationDuration, IReadOnlyList<string> approvers)
-        {
-            PrincipalId = principalId;
-            PrincipalName = principalName;
-            RoleDefinitionId = roleDefinitionId;
-            RoleName = roleName;
-            MultiFactorAuthProvider = multiFactorAuthProvider;
-            MaximumActivationDuration = maximumActivationDuration;
-            Approvers = ItemList.From(approvers);
-        }
-
-        public Guid PrincipalId { get; }
-        public string? PrincipalName { get; }
-        public Guid RoleDefinitionId { get; }
-        public string? RoleName { get; }
-        /// <summary>Azure (MFA required at activation) or None.</summary>
-        public string? MultiFactorAuthProvider { get; }
-        public TimeSpan? MaximumActivationDuration { get; }
-        public ItemList<string> Approvers { get; }
-
-        public override string ToString() => $"{PrincipalName ?? PrincipalId.ToString()}: {RoleName ?? RoleDefinitionId.ToString()} (eligible)";
     }
 }
