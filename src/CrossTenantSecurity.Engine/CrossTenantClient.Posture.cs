@@ -14,7 +14,8 @@ namespace CrossTenantSecurity.Engine
 
         /// <summary>The subscription listing as the scope of posture reads, with the resource-group-only diagnosis of failures.</summary>
         private SubscriptionScope Subscriptions => LazyInitializer.EnsureInitialized(ref _subscriptionScope,
-            () => new SubscriptionScope(scope => (sink, ct) => ListSubscriptionsAsync(scope, sink, ct), new SubscriptionFailures(_arm)));
+            () => new SubscriptionScope(scope => (sink, ct) => ListSubscriptionsAsync(scope, sink, ct), new SubscriptionFailures(_arm),
+                _tenancy.SubscriptionNotReachable));
 
         private PostureReader PostureReader => LazyInitializer.EnsureInitialized(ref _postureReader, () => new PostureReader(_arm, _graphQuota));
 

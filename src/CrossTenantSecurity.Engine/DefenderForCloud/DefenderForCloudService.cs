@@ -91,9 +91,7 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
             foreach (Alert alert in alerts)
             {
                 if (reachableIds.Contains(alert.SubscriptionId)) writable.Add(alert);
-                else sink.OnFailure(new ScopeFailure(alert.Id, ScopeFailureKind.NotFound, 404, "SubscriptionNotFound",
-                    $"Alert '{alert.Name}' is in subscription '{alert.SubscriptionId}', which is not reachable from the signed-in tenant: it does not exist, or it is not delegated to this tenant.",
-                    "Check that the customer's Lighthouse delegation includes this subscription and your principal.", null, alert));
+                else sink.OnFailure(_subscriptions.NotReachable(alert.SubscriptionId, alert));
             }
             await ScopeFanOut.RunAsync(writable, maxConcurrency, sink, async (alert, ct) =>
             {

@@ -15,12 +15,18 @@ namespace CrossTenantSecurity.Engine.DefenderForCloud
     {
         private readonly Func<SubscriptionQuery, ScopeSource<DelegatedSubscription>> _list;
         private readonly SubscriptionFailures _failures;
+        private readonly Func<string, object, ScopeFailure> _notReachable;
 
-        public SubscriptionScope(Func<SubscriptionQuery, ScopeSource<DelegatedSubscription>> list, SubscriptionFailures failures)
+        public SubscriptionScope(Func<SubscriptionQuery, ScopeSource<DelegatedSubscription>> list, SubscriptionFailures failures,
+            Func<string, object, ScopeFailure> notReachable)
         {
             _list = list;
             _failures = failures;
+            _notReachable = notReachable;
         }
+
+        /// <summary>The failure every command gives for a subscription the signed-in tenant cannot reach (a read or a write).</summary>
+        public ScopeFailure NotReachable(string subscriptionId, object target) => _notReachable(subscriptionId, target);
 
         /// <summary>The subscriptions in scope, listed to the end; unknown ids and tenants are reported to the sink, not dropped.</summary>
         public async Task<List<DelegatedSubscription>> ResolveAsync<T>(SubscriptionQuery scope, IScopeSink<T> sink, CancellationToken cancellationToken)

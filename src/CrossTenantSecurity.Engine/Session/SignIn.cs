@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Azure.Core;
 using Azure.Identity;
+using CrossTenantSecurity.Engine.Transport;
 
 namespace CrossTenantSecurity.Engine.Session
 {
@@ -85,18 +86,18 @@ namespace CrossTenantSecurity.Engine.Session
         /// </summary>
         private static CrossTenantException? Unreachable(Exception e, Uri authority)
         {
-            for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+            // The transport's one reading of a request without an answer. A reset or cut-short answer from Entra counts as
+            // not reached, as any HttpRequestException did here; a timeout stays a sign-in failure, as before.
+            TransportFailure? failure = TransportFailure.Of(e, authority.Host, tries: 1);
+            return failure?.Kind switch
             {
-                if (inner is System.Security.Authentication.AuthenticationException)
-                    return new CrossTenantException("Credential.TlsTrust", CrossTenantErrorKind.Connection,
-                        $"The certificate of {authority.Host} is not trusted: {inner.Message}",
-                        Transport.TransportFailure.TlsTrustAction, e);
-                if (inner is System.Net.Http.HttpRequestException or System.Net.Sockets.SocketException)
-                    return new CrossTenantException("Credential.ConnectionFailed", CrossTenantErrorKind.Connection,
-                        $"Entra ID at {authority} could not be reached: {inner.Message}",
-                        "Check the network and proxy, and the environment's ActiveDirectoryAuthority (Get-CtEnvironment).", e);
-            }
-            return null;
+                ScopeFailureKind.TlsTrust => new CrossTenantException("Credential.TlsTrust", CrossTenantErrorKind.Connection,
+                    failure.Message, failure.RecommendedAction, e),
+                ScopeFailureKind.ConnectionFailed or ScopeFailureKind.Transient => new CrossTenantException("Credential.ConnectionFailed", CrossTenantErrorKind.Connection,
+                    $"Sign-in to Entra ID at {authority} got no answer: {failure.Message}",
+                    "Check the network and proxy, and the environment's ActiveDirectoryAuthority (Get-CtEnvironment).", e),
+                _ => null,
+            };
         }
 
         private static string HintFor(AuthenticationMethod method) => method switch

@@ -76,15 +76,16 @@ namespace CrossTenantSecurity.Engine.Tenancy
         /// </summary>
         public async Task ListTenantScopesAsync(IReadOnlyCollection<Guid> tenantIds, bool includeHome, IScopeSink<TenantScope> sink, CancellationToken cancellationToken)
         {
-            var listed = new ForwardingCollector<Tenant, TenantScope>(sink);
-            await ListTenantsAsync(Array.Empty<Guid>(), listed, cancellationToken).ConfigureAwait(false);
-            Dictionary<Guid, Tenant> known = listed.Items.GroupBy(t => t.TenantId).ToDictionary(g => g.Key, g => g.First());
+            // Names and relationships only: Tenants - List, without the subscription listing that Get-CtTenant counts with.
+            Dictionary<Guid, TenantRecord> known = ByTenantId(await ListTenantRecordsAsync(sink, cancellationToken).ConfigureAwait(false));
             IEnumerable<Guid> wanted = tenantIds.Count > 0
                 ? tenantIds.Distinct()
-                : known.Values.Where(t => t.Relationship == TenantRelationship.Customer || (includeHome && t.TenantId == _managingTenant)).Select(t => t.TenantId);
+                : known.Values.Where(t => TenantClassifier.ClassifyTenant(t.Category, t.TenantId, _managingTenant) == TenantRelationship.Customer)
+                    .Select(t => t.TenantId)
+                    .Concat(includeHome ? new[] { _managingTenant } : Array.Empty<Guid>());
             foreach (Guid tenant in wanted)
             {
-                known.TryGetValue(tenant, out Tenant? named);
+                known.TryGetValue(tenant, out TenantRecord? named);
                 sink.OnResult(new TenantScope(tenant, named?.DisplayName, named?.DefaultDomain));
             }
         }
